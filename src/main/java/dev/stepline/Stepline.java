@@ -1,10 +1,16 @@
 package dev.stepline;
 
-/** Entry point: wires the server together (filled in by the foundation work). */
+import dev.stepline.cli.SteplineCommand;
+import picocli.CommandLine;
+
+/** Entry point: {@code java -jar stepline.jar serve [options]}. */
 public final class Stepline {
     private Stepline() {}
 
     public static void main(String[] args) {
-        System.out.println("stepline");
+        int code = new CommandLine(new SteplineCommand()).execute(args);
+        if (code != 0) {
+            System.exit(code);
+        }
     }
 }

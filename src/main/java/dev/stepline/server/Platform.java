@@ -1,0 +1,30 @@
+package dev.stepline.server;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.stepline.engine.EngineClock;
+import dev.stepline.protocol.paging.PageTokens;
+import dev.stepline.store.CounterStore;
+import dev.stepline.store.Database;
+import dev.stepline.store.IdempotencyStore;
+import dev.stepline.store.ResourceStore;
+import dev.stepline.store.TagStore;
+import java.nio.file.Path;
+
+/**
+ * The shared parts every service face is built from. Faces never talk to each other directly;
+ * what they share goes through here (the store, the clock) or the object store.
+ */
+public record Platform(Database database, ResourceStore resources, TagStore tags, CounterStore counters,
+                       IdempotencyStore idempotency, PageTokens pageTokens, EngineClock clock, Path dataDir) {
+    public Platform {
+        requireNonNull(database, "database is null");
+        requireNonNull(resources, "resources is null");
+        requireNonNull(tags, "tags is null");
+        requireNonNull(counters, "counters is null");
+        requireNonNull(idempotency, "idempotency is null");
+        requireNonNull(pageTokens, "pageTokens is null");
+        requireNonNull(clock, "clock is null");
+        requireNonNull(dataDir, "dataDir is null");
+    }
+}

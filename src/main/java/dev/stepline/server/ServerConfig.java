@@ -1,0 +1,61 @@
+package dev.stepline.server;
+
+import static java.util.Objects.requireNonNull;
+
+import java.nio.file.Path;
+
+/**
+ * Everything a Stepline server is started with. Each setting has a command-line option and an
+ * environment variable (see {@code dev.stepline.cli.ServeCommand}); the defaults are below.
+ *
+ * @param host             interface to listen on; default {@code 127.0.0.1}
+ * @param port             port for every API; default {@value #DEFAULT_PORT}; 0 picks a free one
+ * @param dataDir          where the embedded store and objects live; default {@code ./data}
+ * @param databaseUrl      PostgreSQL URL, or null for the embedded store
+ * @param region           region for unsigned requests; default {@code us-east-1}
+ * @param account          account for unknown access keys; default {@code 123456789012}
+ * @param credentials      {@code AKID:SECRET:ACCOUNT,…}; may be empty
+ * @param verifySignatures whether SigV4 signatures are checked; default false
+ * @param timeScale        how fast engine time runs against real time; default 1
+ */
+public record ServerConfig(String host, int port, Path dataDir, String databaseUrl, String region, String account,
+                           String credentials, boolean verifySignatures, double timeScale) {
+    public static final int DEFAULT_PORT = 4590;
+
+    public ServerConfig {
+        requireNonNull(host, "host is null");
+        requireNonNull(dataDir, "dataDir is null");
+        requireNonNull(region, "region is null");
+        requireNonNull(account, "account is null");
+        credentials = credentials == null ? "" : credentials;
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be 0-65535, got " + port);
+        }
+        if (!(timeScale > 0)) {
+            throw new IllegalArgumentException("time scale must be positive, got " + timeScale);
+        }
+        if (databaseUrl != null && databaseUrl.isBlank()) {
+            databaseUrl = null;
+        }
+    }
+
+    public static ServerConfig defaults() {
+        return new ServerConfig("127.0.0.1", DEFAULT_PORT, Path.of("data"), null, "us-east-1", "123456789012", "", false, 1.0);
+    }
+
+    public ServerConfig withPort(int port) {
+        return new ServerConfig(host, port, dataDir, databaseUrl, region, account, credentials, verifySignatures, timeScale);
+    }
+
+    public ServerConfig withDataDir(Path dataDir) {
+        return new ServerConfig(host, port, dataDir, databaseUrl, region, account, credentials, verifySignatures, timeScale);
+    }
+
+    public ServerConfig withDatabaseUrl(String databaseUrl) {
+        return new ServerConfig(host, port, dataDir, databaseUrl, region, account, credentials, verifySignatures, timeScale);
+    }
+
+    public ServerConfig withCredentials(String credentials, boolean verifySignatures) {
+        return new ServerConfig(host, port, dataDir, databaseUrl, region, account, credentials, verifySignatures, timeScale);
+    }
+}

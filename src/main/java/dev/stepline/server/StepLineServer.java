@@ -1,0 +1,102 @@
+package dev.stepline.server;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.stepline.admin.AdminEndpoint;
+import dev.stepline.engine.EngineClock;
+import dev.stepline.http.JettyServer;
+import dev.stepline.protocol.Accounts;
+import dev.stepline.protocol.Router;
+import dev.stepline.protocol.ServiceEndpoint;
+import dev.stepline.protocol.paging.PageTokens;
+import dev.stepline.sfn.api.StepFunctionsApi;
+import dev.stepline.store.CounterStore;
+import dev.stepline.store.Database;
+import dev.stepline.store.IdempotencyStore;
+import dev.stepline.store.MetaStore;
+import dev.stepline.store.Migrations;
+import dev.stepline.store.ResourceStore;
+import dev.stepline.store.TagStore;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A running Stepline: the store, every service face, the router and the HTTP listener. */
+public final class StepLineServer implements AutoCloseable {
+    /** Page tokens live 24 hours, as Step Functions documents; the other services follow. */
+    static final Duration PAGE_TOKEN_LIFETIME = Duration.ofHours(24);
+
+    private final ServerConfig config;
+    private final Database database;
+    private final JettyServer http;
+    private final EngineClock clock;
+
+    private StepLineServer(ServerConfig config, Database database, JettyServer http, EngineClock clock) {
+        this.config = config;
+        this.database = database;
+        this.http = http;
+        this.clock = clock;
+    }
+
+    /** Opens the store, migrates it, wires the services and starts listening. */
+    public static StepLineServer start(ServerConfig config) throws Exception {
+        requireNonNull(config, "config is null");
+        EngineClock clock = new EngineClock(Clock.systemUTC(), config.timeScale());
+        Database database = config.databaseUrl() == null
+                ? Database.sqlite(config.dataDir())
+                : Database.postgres(config.databaseUrl());
+        try {
+            Migrations.apply(database, clock);
+            String key = new MetaStore().getOrCreate(database, "page-token-key", StepLineServer::randomKey);
+            Platform platform = new Platform(database, new ResourceStore(), new TagStore(), new CounterStore(),
+                    new IdempotencyStore(), new PageTokens(Base64.getDecoder().decode(key), clock, PAGE_TOKEN_LIFETIME),
+                    clock, config.dataDir());
+            List<ServiceEndpoint> endpoints = new ArrayList<>();
+            endpoints.add(StepFunctionsApi.create(platform));
+            Accounts accounts = Accounts.parse(config.account(), config.credentials());
+            Map<String, Object> about = new LinkedHashMap<>();
+            about.put("store", database.dialect().name().toLowerCase(java.util.Locale.ROOT));
+            about.put("services", List.of("states", "imagebuilder", "airflow-serverless", "s3"));
+            Router router = new Router(endpoints, null, new AdminEndpoint(clock, about), accounts, config.region(),
+                    clock, request -> null);
+            JettyServer http = new JettyServer(config.host(), config.port(), router);
+            http.start();
+            return new StepLineServer(config, database, http, clock);
+        } catch (Exception | Error e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    private static String randomKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
+    }
+
+    public int port() {
+        return http.port();
+    }
+
+    public EngineClock clock() {
+        return clock;
+    }
+
+    public ServerConfig config() {
+        return config;
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            http.close();
+        } finally {
+            database.close();
+        }
+    }
+}

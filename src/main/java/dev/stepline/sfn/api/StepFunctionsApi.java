@@ -1,0 +1,31 @@
+package dev.stepline.sfn.api;
+
+import dev.stepline.protocol.awsjson.AwsJsonService;
+import dev.stepline.protocol.json.JsonCodec;
+import dev.stepline.protocol.json.TimestampFormat;
+import dev.stepline.protocol.validate.PathStyle;
+import dev.stepline.protocol.validate.Validator;
+import dev.stepline.server.Platform;
+import java.util.function.UnaryOperator;
+
+/** The Step Functions face: awsJson1.0, {@code X-Amz-Target: AWSStepFunctions.<Op>}, signing name {@code states}. */
+public final class StepFunctionsApi {
+    private StepFunctionsApi() {}
+
+    public static AwsJsonService create(Platform platform) {
+        JsonCodec wire = new JsonCodec(JsonCodec.Naming.AS_DECLARED, TimestampFormat.EPOCH_SECONDS);
+        JsonCodec store = new JsonCodec(JsonCodec.Naming.AS_DECLARED, TimestampFormat.EPOCH_SECONDS);
+        AwsJsonService api = new AwsJsonService("states", "AWSStepFunctions", wire,
+                new Validator(PathStyle.CORAL, UnaryOperator.identity(), false), new SfnErrors(), false);
+        Activities activities = new Activities(platform, store);
+        api.add("CreateActivity", ActivityShapes.CreateActivityInput.class, activities::create)
+                .add("DescribeActivity", ActivityShapes.DescribeActivityInput.class, activities::describe)
+                .add("DeleteActivity", ActivityShapes.DeleteActivityInput.class, activities::delete)
+                .add("ListActivities", ActivityShapes.ListActivitiesInput.class, activities::list);
+        SfnTags tags = new SfnTags(platform);
+        api.add("TagResource", TagShapes.TagResourceInput.class, tags::tag)
+                .add("UntagResource", TagShapes.UntagResourceInput.class, tags::untag)
+                .add("ListTagsForResource", TagShapes.ListTagsForResourceInput.class, tags::list);
+        return api;
+    }
+}
