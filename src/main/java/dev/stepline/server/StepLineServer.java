@@ -9,6 +9,8 @@ import dev.stepline.protocol.Accounts;
 import dev.stepline.protocol.Router;
 import dev.stepline.protocol.ServiceEndpoint;
 import dev.stepline.protocol.paging.PageTokens;
+import dev.stepline.imagebuilder.api.ImageBuilderApi;
+import dev.stepline.mwaa.api.MwaaServerlessApi;
 import dev.stepline.sfn.api.StepFunctionsApi;
 import dev.stepline.store.CounterStore;
 import dev.stepline.store.Database;
@@ -58,6 +60,8 @@ public final class StepLineServer implements AutoCloseable {
                     clock, config.dataDir());
             List<ServiceEndpoint> endpoints = new ArrayList<>();
             endpoints.add(StepFunctionsApi.create(platform));
+            endpoints.add(ImageBuilderApi.create(platform));
+            endpoints.add(MwaaServerlessApi.create(platform));
             Accounts accounts = Accounts.parse(config.account(), config.credentials());
             Map<String, Object> about = new LinkedHashMap<>();
             about.put("store", database.dialect().name().toLowerCase(java.util.Locale.ROOT));
