@@ -32,3 +32,24 @@ CREATE TABLE s3_object (
 );
 CREATE UNIQUE INDEX s3_object_by_version ON s3_object (bucket, object_key, version_id);
 CREATE INDEX s3_object_current ON s3_object (bucket, object_key) WHERE is_latest = 1;
+
+-- Multipart uploads in progress: parts are blob files like object versions; completing an upload
+-- concatenates them into one new blob and inserts the version.
+CREATE TABLE s3_upload (
+    upload_id TEXT PRIMARY KEY,
+    bucket TEXT COLLATE "C" NOT NULL,
+    object_key TEXT COLLATE "C" NOT NULL,
+    account TEXT NOT NULL,
+    created_ms BIGINT NOT NULL,
+    headers TEXT NOT NULL
+);
+CREATE INDEX s3_upload_by_key ON s3_upload (bucket, object_key);
+
+CREATE TABLE s3_upload_part (
+    upload_id TEXT NOT NULL,
+    part_number INTEGER NOT NULL,
+    blob TEXT NOT NULL,
+    size BIGINT NOT NULL,
+    etag TEXT NOT NULL,
+    PRIMARY KEY (upload_id, part_number)
+);

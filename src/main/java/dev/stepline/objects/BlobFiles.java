@@ -15,6 +15,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -50,6 +51,34 @@ final class BlobFiles {
 
     /** Stores {@code data} durably; returns the new blob id. */
     String write(byte[] data) {
+        return write(channel -> {
+            ByteBuffer buffer = ByteBuffer.wrap(data);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+        });
+    }
+
+    /** Stores the given blobs one after the other as a new blob (multipart completion); returns its id. */
+    String concat(List<String> parts) {
+        return write(channel -> {
+            for (String part : parts) {
+                try (FileChannel in = FileChannel.open(path(part), StandardOpenOption.READ)) {
+                    long size = in.size();
+                    long done = 0;
+                    while (done < size) {
+                        done += in.transferTo(done, size - done, channel);
+                    }
+                }
+            }
+        });
+    }
+
+    private interface Content {
+        void writeTo(FileChannel channel) throws IOException;
+    }
+
+    private String write(Content content) {
         byte[] random = new byte[16];
         RANDOM.nextBytes(random);
         String id = HexFormat.of().formatHex(random);
@@ -58,10 +87,7 @@ final class BlobFiles {
         try {
             Files.createDirectories(target.getParent());
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap(data);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
+                content.writeTo(channel);
                 channel.force(true);
             }
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);

@@ -49,9 +49,10 @@ final class ObjectOperations {
         return AwsChunked.isAwsChunked(request) ? AwsChunked.decode(request).data() : request.body();
     }
 
-    HttpResponse putObject(S3Call call, ObjectStorage.Bucket bucket) {
-        String key = checkKey(call.key());
-        HttpRequest request = call.request();
+    /** A request body as stored: aws-chunked framing removed, checksums and Content-MD5 verified. */
+    record Payload(byte[] data, byte[] md5, ChecksumAlgorithm algorithm, String checksum) {}
+
+    static Payload payload(HttpRequest request) {
         byte[] data;
         ChecksumAlgorithm algorithm = null;
         String checksum = null;
@@ -83,6 +84,11 @@ final class ObjectOperations {
         }
         byte[] md5 = md5(data);
         checkContentMd5(request.header("Content-MD5"), md5);
+        return new Payload(data, md5, algorithm, checksum);
+    }
+
+    /** The headers an object keeps from the request that created it (PutObject, CreateMultipartUpload). */
+    static Map<String, String> storedHeaders(HttpRequest request) {
         Map<String, String> headers = new LinkedHashMap<>();
         for (String name : STORED_HEADERS) {
             String value = request.header(name);
@@ -93,15 +99,38 @@ final class ObjectOperations {
         headers.putIfAbsent("Content-Type", "binary/octet-stream");
         AwsChunked.storedContentEncoding(request.header("Content-Encoding")).ifPresent(v -> headers.put("Content-Encoding", v));
         headers.putAll(userMetadata(request));
-        return store(call, bucket, key, new ObjectStorage.NewObject(data, eTag(md5), headers,
-                algorithm == null ? null : algorithm.name(), checksum), null);
+        return headers;
+    }
+
+    HttpResponse putObject(S3Call call, ObjectStorage.Bucket bucket) {
+        String key = checkKey(call.key());
+        Payload payload = payload(call.request());
+        return store(call, bucket, key, new ObjectStorage.NewObject(payload.data(), eTag(payload.md5()),
+                storedHeaders(call.request()), payload.algorithm() == null ? null : payload.algorithm().name(),
+                payload.checksum()), null);
     }
 
     private HttpResponse store(S3Call call, ObjectStorage.Bucket bucket, String key, ObjectStorage.NewObject object,
                                Xml copyResult) {
+        ObjectStorage.Version version = storage.put(bucket.name(), key, object, writeCondition(call, key));
+        Map<String, String> headers = writeHeaders(version);
+        if (copyResult == null) {
+            return ObjectStoreApi.reply(200, new byte[0], headers);
+        }
+        copyResult.leaf("ETag", version.eTag()).leaf("LastModified", S3Wire.isoDate(version.lastModified()));
+        if (version.checksumAlgorithm() != null) {
+            copyResult.leaf("ChecksumType", "FULL_OBJECT").leaf("Checksum" + version.checksumAlgorithm(), version.checksumValue());
+        }
+        headers.remove("ETag");
+        headers.put("Content-Type", "application/xml");
+        return new HttpResponse(200, headers, copyResult.end("CopyObjectResult").bytes());
+    }
+
+    /** Conditional writes: If-None-Match (usually {@code *}) and If-Match against the current version. */
+    static java.util.function.Consumer<Optional<ObjectStorage.Version>> writeCondition(S3Call call, String key) {
         String ifMatch = call.header("If-Match");
         String ifNoneMatch = call.header("If-None-Match");
-        ObjectStorage.Version version = storage.put(bucket.name(), key, object, current -> {
+        return current -> {
             if (ifNoneMatch != null && current.isPresent()
                     && (ifNoneMatch.strip().equals("*") || eTagMatches(ifNoneMatch, current.get().eTag()))) {
                 throw S3Error.preconditionFailed("If-None-Match");
@@ -114,7 +143,11 @@ final class ObjectOperations {
                     throw S3Error.preconditionFailed("If-Match");
                 }
             }
-        });
+        };
+    }
+
+    /** The response headers of a write that made {@code version}. */
+    static Map<String, String> writeHeaders(ObjectStorage.Version version) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("ETag", version.eTag());
         headers.put("x-amz-server-side-encryption", "AES256");
@@ -125,16 +158,7 @@ final class ObjectOperations {
             headers.put("x-amz-checksum-" + version.checksumAlgorithm().toLowerCase(Locale.ROOT), version.checksumValue());
             headers.put("x-amz-checksum-type", "FULL_OBJECT");
         }
-        if (copyResult == null) {
-            return ObjectStoreApi.reply(200, new byte[0], headers);
-        }
-        copyResult.leaf("ETag", version.eTag()).leaf("LastModified", S3Wire.isoDate(version.lastModified()));
-        if (version.checksumAlgorithm() != null) {
-            copyResult.leaf("ChecksumType", "FULL_OBJECT").leaf("Checksum" + version.checksumAlgorithm(), version.checksumValue());
-        }
-        headers.remove("ETag");
-        headers.put("Content-Type", "application/xml");
-        return new HttpResponse(200, headers, copyResult.end("CopyObjectResult").bytes());
+        return headers;
     }
 
     /** GetObject, or HeadObject when {@code head}: same checks and headers, no body. */
@@ -308,18 +332,7 @@ final class ObjectOperations {
                     + "to itself without changing the object's metadata, storage class, website redirect location or "
                     + "encryption attributes.");
         }
-        Map<String, String> headers = new LinkedHashMap<>(original.headers());
-        if (replace) {
-            headers.clear();
-            for (String name : STORED_HEADERS) {
-                String value = call.header(name);
-                if (value != null) {
-                    headers.put(name, value);
-                }
-            }
-            headers.putIfAbsent("Content-Type", "binary/octet-stream");
-            headers.putAll(userMetadata(call.request()));
-        }
+        Map<String, String> headers = replace ? storedHeaders(call.request()) : original.headers();
         Xml result = new Xml().root("CopyObjectResult");
         HttpResponse response = store(call, bucket, key, new ObjectStorage.NewObject(data, original.eTag(), headers,
                 original.checksumAlgorithm(), original.checksumValue()), result);
@@ -331,7 +344,7 @@ final class ObjectOperations {
 
     // ---- helpers
 
-    private static String checkKey(String key) {
+    static String checkKey(String key) {
         int bytes = key.getBytes(StandardCharsets.UTF_8).length;
         if (bytes > MAX_KEY_BYTES) {
             throw S3Error.of("KeyTooLongError", 400, "Your key is too long")

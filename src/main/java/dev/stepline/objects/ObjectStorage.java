@@ -16,6 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -129,14 +131,20 @@ public final class ObjectStorage implements ObjectStore {
 
     /** @throws S3Error NoSuchBucket, BucketNotEmpty (versions and delete markers count) */
     void deleteBucket(String name) {
-        database.write(tx -> {
+        List<String> removed = database.write(tx -> {
             lockBucket(tx, name);
             if (tx.queryOne("SELECT 1 FROM s3_object WHERE bucket = ? LIMIT 1", row -> 1, name).isPresent()) {
                 throw S3Error.of("BucketNotEmpty", 409, "The bucket you tried to delete is not empty").with("BucketName", name);
             }
+            // unfinished multipart uploads go with the bucket
+            List<String> blobsToRemove = new ArrayList<>();
+            for (String uploadId : tx.query("SELECT upload_id FROM s3_upload WHERE bucket = ?", row -> row.getString(1), name)) {
+                blobsToRemove.addAll(endUpload(tx, uploadId));
+            }
             tx.update("DELETE FROM s3_bucket WHERE name = ?", name);
-            return null;
+            return blobsToRemove;
         });
+        removed.forEach(blobs::delete);
     }
 
     void setVersioning(String name, Versioning versioning) {
@@ -158,21 +166,33 @@ public final class ObjectStorage implements ObjectStore {
      * @param condition checked against the current version inside the transaction (conditional writes)
      * @throws S3Error NoSuchBucket, or whatever {@code condition} throws
      */
-    Version put(String bucket, String key, NewObject object, java.util.function.Consumer<Optional<Version>> condition) {
+    Version put(String bucket, String key, NewObject object, Consumer<Optional<Version>> condition) {
         String blob = blobs.write(object.data());
+        return commit(bucket, key, blob, object.data().length, object.eTag(), object.headers(), object.checksumAlgorithm(),
+                object.checksumValue(), condition, tx -> List.of());
+    }
+
+    /**
+     * Makes an already written blob the key's new current version. {@code alsoInTx} runs in the
+     * same transaction and returns further blobs to unlink after commit. On failure the new blob
+     * is removed.
+     */
+    private Version commit(String bucket, String key, String blob, long size, String eTag, Map<String, String> headers,
+                           String checksumAlgorithm, String checksumValue, Consumer<Optional<Version>> condition,
+                           Function<Tx, List<String>> alsoInTx) {
         List<String> replaced = new ArrayList<>();
         Version stored;
         try {
             stored = database.write(tx -> {
                 Versioning versioning = lockBucket(tx, bucket);
                 condition.accept(latest(tx, bucket, key).filter(v -> !v.deleteMarker()));
+                replaced.addAll(alsoInTx.apply(tx));
                 String versionId = versioning == Versioning.ENABLED ? newVersionId() : NULL_VERSION;
                 if (versioning != Versioning.ENABLED) {
                     removeNullVersion(tx, bucket, key).ifPresent(replaced::add);
                 }
-                Version version = new Version(bucket, key, nextSeq(tx, bucket, key), versionId, true, false,
-                        object.data().length, object.eTag(), Instant.ofEpochMilli(clock.millis()), blob,
-                        object.checksumAlgorithm(), object.checksumValue(), object.headers());
+                Version version = new Version(bucket, key, nextSeq(tx, bucket, key), versionId, true, false, size, eTag,
+                        Instant.ofEpochMilli(clock.millis()), blob, checksumAlgorithm, checksumValue, headers);
                 insertLatest(tx, version);
                 return version;
             });
@@ -182,6 +202,91 @@ public final class ObjectStorage implements ObjectStore {
         }
         replaced.forEach(blobs::delete);
         return stored;
+    }
+
+    // ---- multipart uploads
+
+    /** An upload in progress. */
+    record Upload(String uploadId, String bucket, String key, String account, Map<String, String> headers) {}
+
+    /** One uploaded part. */
+    record Part(int number, String blob, long size, String eTag) {}
+
+    Upload createUpload(String bucket, String key, String account, Map<String, String> headers) {
+        Upload upload = new Upload(newVersionId() + newVersionId(), bucket, key, account, Map.copyOf(headers));
+        database.write(tx -> {
+            lockBucket(tx, bucket);
+            tx.update("INSERT INTO s3_upload (upload_id, bucket, object_key, account, created_ms, headers) VALUES (?, ?, ?, ?, ?, ?)",
+                    upload.uploadId(), bucket, key, account, clock.millis(), JSON.writeValueAsString(upload.headers()));
+            return null;
+        });
+        return upload;
+    }
+
+    /** The upload, when it is in progress for this bucket and key. */
+    Optional<Upload> upload(String bucket, String key, String uploadId) {
+        return database.read(tx -> tx.queryOne("SELECT upload_id, bucket, object_key, account, headers FROM s3_upload "
+                + "WHERE upload_id = ? AND bucket = ? AND object_key = ?", row -> new Upload(row.getString(1), row.getString(2),
+                row.getString(3), row.getString(4), JSON.readValue(row.getString(5), HEADER_MAP)), uploadId, bucket, key));
+    }
+
+    /** Stores (or replaces) one part. */
+    void putPart(Upload upload, int number, byte[] data, String eTag) {
+        String blob = blobs.write(data);
+        Optional<String> old;
+        try {
+            old = database.write(tx -> {
+                requireUpload(tx, upload.uploadId());
+                Optional<String> previous = tx.queryOne("SELECT blob FROM s3_upload_part WHERE upload_id = ? AND part_number = ?",
+                        row -> row.getString(1), upload.uploadId(), number);
+                tx.update("DELETE FROM s3_upload_part WHERE upload_id = ? AND part_number = ?", upload.uploadId(), number);
+                tx.update("INSERT INTO s3_upload_part (upload_id, part_number, blob, size, etag) VALUES (?, ?, ?, ?, ?)",
+                        upload.uploadId(), number, blob, (long) data.length, eTag);
+                return previous;
+            });
+        } catch (RuntimeException | Error e) {
+            blobs.delete(blob);
+            throw e;
+        }
+        old.ifPresent(blobs::delete);
+    }
+
+    List<Part> parts(String uploadId) {
+        return database.read(tx -> tx.query("SELECT part_number, blob, size, etag FROM s3_upload_part WHERE upload_id = ? "
+                + "ORDER BY part_number", row -> new Part(row.getInt(1), row.getString(2), row.getLong(3), row.getString(4)), uploadId));
+    }
+
+    /** Joins the chosen parts into the key's new current version and ends the upload. */
+    Version completeUpload(Upload upload, List<Part> chosen, String eTag, Consumer<Optional<Version>> condition) {
+        long size = chosen.stream().mapToLong(Part::size).sum();
+        String blob = blobs.concat(chosen.stream().map(Part::blob).toList());
+        return commit(upload.bucket(), upload.key(), blob, size, eTag, upload.headers(), null, null, condition,
+                tx -> endUpload(tx, upload.uploadId()));
+    }
+
+    void abortUpload(String uploadId) {
+        List<String> removed = database.write(tx -> endUpload(tx, uploadId));
+        removed.forEach(blobs::delete);
+    }
+
+    private static void requireUpload(Tx tx, String uploadId) {
+        if (tx.queryOne("SELECT 1 FROM s3_upload WHERE upload_id = ?", row -> 1, uploadId).isEmpty()) {
+            throw noSuchUpload(uploadId);
+        }
+    }
+
+    static S3Error noSuchUpload(String uploadId) {
+        return S3Error.of("NoSuchUpload", 404, "The specified upload does not exist. The upload ID may be invalid, "
+                + "or the upload may have been aborted or completed.").with("UploadId", uploadId);
+    }
+
+    /** Deletes an upload and its part rows; returns the part blobs to unlink after commit. */
+    private static List<String> endUpload(Tx tx, String uploadId) {
+        requireUpload(tx, uploadId);
+        List<String> partBlobs = tx.query("SELECT blob FROM s3_upload_part WHERE upload_id = ?", row -> row.getString(1), uploadId);
+        tx.update("DELETE FROM s3_upload_part WHERE upload_id = ?", uploadId);
+        tx.update("DELETE FROM s3_upload WHERE upload_id = ?", uploadId);
+        return partBlobs;
     }
 
     /** The named version, or the current one (possibly a delete marker) when {@code versionId} is null. */

@@ -32,17 +32,19 @@ public final class ObjectStoreApi implements ServiceEndpoint {
     private static final Set<String> UNSUPPORTED_SUBRESOURCES = Set.of("acl", "policy", "policyStatus", "tagging", "cors",
             "lifecycle", "encryption", "website", "logging", "notification", "replication", "requestPayment", "accelerate",
             "analytics", "inventory", "metrics", "ownershipControls", "publicAccessBlock", "object-lock",
-            "intelligent-tiering", "uploads", "uploadId", "retention", "legal-hold", "attributes", "restore", "select",
+            "intelligent-tiering", "retention", "legal-hold", "attributes", "restore", "select",
             "torrent", "session", "metadataTable", "renameObject");
 
     private final ObjectStorage storage;
     private final ObjectOperations objects;
     private final Listings listings;
+    private final MultipartUploads uploads;
 
     public ObjectStoreApi(ObjectStorage storage) {
         this.storage = requireNonNull(storage, "storage is null");
         this.objects = new ObjectOperations(storage);
         this.listings = new Listings(storage);
+        this.uploads = new MultipartUploads(storage);
     }
 
     @Override
@@ -94,6 +96,9 @@ public final class ObjectStoreApi implements ServiceEndpoint {
             }
         }
         if (call.key() == null) {
+            if (call.has("uploads") || call.has("uploadId")) {
+                throw S3Error.notImplemented(); // ListMultipartUploads
+            }
             return switch (method) {
                 case "PUT" -> call.has("versioning") ? putVersioning(call) : createBucket(call);
                 case "HEAD" -> headBucket(call);
@@ -120,6 +125,20 @@ public final class ObjectStoreApi implements ServiceEndpoint {
                 }
                 default -> throw S3Error.methodNotAllowed(method, "BUCKET");
             };
+        }
+        if (call.has("uploadId")) {
+            return switch (method) {
+                case "PUT" -> uploads.uploadPart(call, owned(call));
+                case "POST" -> uploads.complete(call, owned(call));
+                case "DELETE" -> uploads.abort(call, owned(call));
+                default -> throw S3Error.notImplemented(); // ListParts
+            };
+        }
+        if (call.has("uploads")) {
+            if (method.equals("POST")) {
+                return uploads.create(call, owned(call));
+            }
+            throw S3Error.methodNotAllowed(method, "OBJECT");
         }
         return switch (method) {
             case "PUT" -> call.header("x-amz-copy-source") != null
