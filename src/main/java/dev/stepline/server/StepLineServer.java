@@ -65,8 +65,8 @@ public final class StepLineServer implements AutoCloseable {
             Map<String, Object> about = new LinkedHashMap<>();
             about.put("store", database.dialect().name().toLowerCase(java.util.Locale.ROOT));
             about.put("services", List.of("states", "imagebuilder", "airflow-serverless", "s3"));
-            Router router = new Router(endpoints, new ObjectStoreApi(objects), new AdminEndpoint(clock, about), accounts, config.region(),
-                    clock, request -> null);
+            Router router = new Router(endpoints, new ObjectStoreApi(objects), new AdminEndpoint(clock, about), accounts,
+                    config.region(), clock, request -> null);
             JettyServer http = new JettyServer(config.host(), config.port(), router);
             http.start();
             return new StepLineServer(config, database, http, clock);
