@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -45,6 +46,9 @@ public final class JettyServer implements AutoCloseable {
         config.setSendServerVersion(false);
         config.setSendDateHeader(true);
         config.setRequestHeaderSize(64 * 1024);
+        // S3 keys may hold "%25", ";", "//" and ".." segments; the path is handed on raw and never
+        // resolved against a file system, so Jetty's ambiguity checks would only reject valid keys.
+        config.setUriCompliance(UriCompliance.UNSAFE);
         connector = new ServerConnector(server, new HttpConnectionFactory(config));
         connector.setHost(host);
         connector.setPort(port);

@@ -3,6 +3,7 @@ package dev.stepline.server;
 import static java.util.Objects.requireNonNull;
 
 import dev.stepline.engine.EngineClock;
+import dev.stepline.objects.ObjectStore;
 import dev.stepline.protocol.paging.PageTokens;
 import dev.stepline.store.CounterStore;
 import dev.stepline.store.Database;
@@ -13,10 +14,11 @@ import java.nio.file.Path;
 
 /**
  * The shared parts every service face is built from. Faces never talk to each other directly;
- * what they share goes through here (the store, the clock) or the object store.
+ * what they share goes through here (the store, the clock) or the object store ({@code objects}).
  */
 public record Platform(Database database, ResourceStore resources, TagStore tags, CounterStore counters,
-                       IdempotencyStore idempotency, PageTokens pageTokens, EngineClock clock, Path dataDir) {
+                       IdempotencyStore idempotency, PageTokens pageTokens, EngineClock clock, Path dataDir,
+                       ObjectStore objects) {
     public Platform {
         requireNonNull(database, "database is null");
         requireNonNull(resources, "resources is null");
@@ -26,5 +28,6 @@ public record Platform(Database database, ResourceStore resources, TagStore tags
         requireNonNull(pageTokens, "pageTokens is null");
         requireNonNull(clock, "clock is null");
         requireNonNull(dataDir, "dataDir is null");
+        requireNonNull(objects, "objects is null");
     }
 }

@@ -5,6 +5,8 @@ import static java.util.Objects.requireNonNull;
 import dev.stepline.admin.AdminEndpoint;
 import dev.stepline.engine.EngineClock;
 import dev.stepline.http.JettyServer;
+import dev.stepline.objects.ObjectStorage;
+import dev.stepline.objects.ObjectStoreApi;
 import dev.stepline.protocol.Accounts;
 import dev.stepline.protocol.Router;
 import dev.stepline.protocol.ServiceEndpoint;
@@ -55,9 +57,10 @@ public final class StepLineServer implements AutoCloseable {
         try {
             Migrations.apply(database, clock);
             String key = new MetaStore().getOrCreate(database, "page-token-key", StepLineServer::randomKey);
+            ObjectStorage objects = new ObjectStorage(database, config.dataDir().resolve("objects"), clock);
             Platform platform = new Platform(database, new ResourceStore(), new TagStore(), new CounterStore(),
                     new IdempotencyStore(), new PageTokens(Base64.getDecoder().decode(key), clock, PAGE_TOKEN_LIFETIME),
-                    clock, config.dataDir());
+                    clock, config.dataDir(), objects);
             List<ServiceEndpoint> endpoints = new ArrayList<>();
             endpoints.add(StepFunctionsApi.create(platform));
             endpoints.add(ImageBuilderApi.create(platform));
@@ -66,8 +69,8 @@ public final class StepLineServer implements AutoCloseable {
             Map<String, Object> about = new LinkedHashMap<>();
             about.put("store", database.dialect().name().toLowerCase(java.util.Locale.ROOT));
             about.put("services", List.of("states", "imagebuilder", "airflow-serverless", "s3"));
-            Router router = new Router(endpoints, null, new AdminEndpoint(clock, about), accounts, config.region(),
-                    clock, request -> null);
+            Router router = new Router(endpoints, new ObjectStoreApi(objects), new AdminEndpoint(clock, about), accounts,
+                    config.region(), clock, request -> null);
             JettyServer http = new JettyServer(config.host(), config.port(), router);
             http.start();
             return new StepLineServer(config, database, http, clock);
