@@ -52,6 +52,9 @@ public record JsonPathExpression(String text, PathRoot root, String variableName
             restStart = end;
         }
         String relative = "$" + text.substring(restStart);
+        if (!balanced(relative)) {
+            throw new IllegalArgumentException("unbalanced brackets or quotes in JSONPath '" + text + "'");
+        }
         boolean definite;
         try {
             definite = JsonPath.compile(relative).isDefinite();
@@ -59,6 +62,31 @@ public record JsonPathExpression(String text, PathRoot root, String variableName
             throw new IllegalArgumentException("invalid JSONPath '" + text + "': " + e.getMessage(), e);
         }
         return new JsonPathExpression(text, root, variable, relative, definite);
+    }
+
+    /** Jayway tolerates some truncated paths (e.g. {@code $.a[}); AWS does not, so check brackets first. */
+    private static boolean balanced(String path) {
+        int depth = 0;
+        char quote = 0;
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            if (quote != 0) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+            } else if (c == '[' || c == '(') {
+                depth++;
+            } else if (c == ']' || c == ')') {
+                if (--depth < 0) {
+                    return false;
+                }
+            }
+        }
+        return depth == 0 && quote == 0;
     }
 
     /** Like {@link #parse} but returns null instead of throwing. */
