@@ -9,7 +9,7 @@ import java.util.Optional;
 /**
  * A parsed dynamic reference such as {@code $.stepOutputs.CreateSnapshot.output[0]} (spec §2.4).
  * The supported JSONPath subset is a root ({@link Root}), a name below it, then any number of
- * {@code .field}, {@code ['field']} and {@code [index]} segments. No wildcards, filters or slices.
+ * {@code .field}, {@code ['field']} and {@code [index]} segments. No wildcards ({@code *}), filters, slices or recursive descent.
  *
  * @param text     the expression as written
  * @param root     the variable tree it starts from
@@ -71,6 +71,9 @@ public record JsonPathRef(String text, Root root, String name, List<Segment> seg
         }
     }
 
+    /** Characters that would make a name a JSONPath feature this subset does not support. */
+    private static final String UNSUPPORTED = "]*?@()$";
+
     /** True when {@code text} looks like a reference the document means to resolve: it starts with {@code $.}. */
     public static boolean looksLikeReference(String text) {
         return text.startsWith("$.");
@@ -95,7 +98,7 @@ public record JsonPathRef(String text, Root root, String name, List<Segment> seg
             if (c == '.') {
                 int start = ++i;
                 while (i < n && text.charAt(i) != '.' && text.charAt(i) != '[') {
-                    if (text.charAt(i) == ']' || Character.isWhitespace(text.charAt(i))) {
+                    if (UNSUPPORTED.indexOf(text.charAt(i)) >= 0 || Character.isWhitespace(text.charAt(i))) {
                         throw new IllegalArgumentException("Unexpected character '" + text.charAt(i) + "'.");
                     }
                     i++;
