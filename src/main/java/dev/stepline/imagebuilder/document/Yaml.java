@@ -4,6 +4,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
@@ -13,6 +14,14 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  */
 final class Yaml {
     private static final YAMLMapper MAPPER = YAMLMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+
+    /**
+     * JSON documents are read with the JSON parser first: YAML forbids tab indentation, which
+     * JSON writers commonly produce. Flow-style YAML that is not JSON falls back to the YAML parser.
+     */
+    private static final JsonMapper JSON = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
@@ -26,6 +35,19 @@ final class Yaml {
      */
     static JsonNode readMapping(String data) {
         JsonNode root;
+        if (data.stripLeading().startsWith("{")) {
+            try {
+                root = JSON.readTree(data);
+                if (root != null && root.isObject()) {
+                    return root;
+                }
+            } catch (JacksonException e) {
+                if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate ")) {
+                    throw new InvalidDocumentException(describe(e));
+                }
+                // not JSON: try it as flow-style YAML below
+            }
+        }
         try {
             root = MAPPER.readTree(data);
         } catch (JacksonException e) {

@@ -167,6 +167,15 @@ class WorkflowDocumentTest {
     }
 
     @Test
+    void tabIndentedJsonParses() {
+        String json = "{\n\t\"schemaVersion\": 1.0,\n\t\"steps\": [\n\t\t{\"name\": \"Wait\", \"action\": \"WaitForAction\"}\n\t]\n}";
+        assertThat(parse(json).steps()).hasSize(1);
+        assertRejected("{\"schemaVersion\": 1.0,\n\"schemaVersion\": 1.0}",
+                "Duplicate key \"schemaVersion\" (line 2, column 16).");
+        assertThat(parse("{schemaVersion: 1.0, steps: [{name: Wait, action: WaitForAction}]}").steps()).hasSize(1);
+    }
+
+    @Test
     void ifMayBeAOneElementList() {
         WorkflowDocument doc = parse(oneStep("""
                 name: Wait
