@@ -112,6 +112,8 @@ public record ImageBuilderArn(
      * Parses any ARN matching the generic {@link ModelPatterns#IMAGE_BUILDER_ARN}.
      *
      * @throws IllegalArgumentException when it does not match
+     * @throws dev.stepline.imagebuilder.ImageBuilderException {@code InvalidVersionNumberException}
+     *         when a version node is above 2^30−1
      */
     public static ImageBuilderArn parse(String arn) {
         if (arn == null || !ModelPatterns.IMAGE_BUILDER_ARN.matcher(arn).matches()) {
