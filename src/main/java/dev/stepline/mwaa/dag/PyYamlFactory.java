@@ -37,7 +37,8 @@ final class PyYamlFactory extends YAMLAnchorReplayingFactory {
         super(src);
     }
 
-    private static LoadSettings settings() {
+    /** The snakeyaml settings both the Jackson parser and {@link DagYaml}'s key check use. */
+    static LoadSettings settings() {
         ScalarResolver resolver = new PyYamlScalarResolver();
         Schema schema = new Schema() {
             @Override
@@ -50,7 +51,7 @@ final class PyYamlFactory extends YAMLAnchorReplayingFactory {
                 return Map.of();
             }
         };
-        return LoadSettings.builder().setSchema(schema).setAllowDuplicateKeys(false).build();
+        return LoadSettings.builder().setSchema(schema).setAllowDuplicateKeys(true).build();
     }
 
     @Override
