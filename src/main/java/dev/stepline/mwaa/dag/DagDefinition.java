@@ -9,12 +9,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
@@ -144,7 +146,7 @@ public record DagDefinition(
 
     /** Tasks nothing depends on; a run fails when one of them fails (spec §3.3). */
     public List<String> leaves() {
-        java.util.Set<String> upstream = new java.util.HashSet<>();
+        Set<String> upstream = new HashSet<>();
         tasks.values().forEach(t -> upstream.addAll(t.dependencies()));
         return tasks.keySet().stream().filter(id -> !upstream.contains(id)).toList();
     }

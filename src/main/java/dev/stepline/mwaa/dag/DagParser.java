@@ -314,6 +314,9 @@ final class DagParser {
     private static void checkOperatorSpecifics(OperatorSpec spec, String path, JsonNode node) {
         if (spec.simpleName().equals("PythonOperator")) {
             JsonNode callable = node.get("python_callable");
+            if (callable == null) {
+                throw new DefinitionException(DefinitionMessages.missingArguments(List.of("python_callable")));
+            }
             if (!callable.isString()) {
                 throw new DefinitionException(DefinitionMessages.notAString(path + ".python_callable",
                         PyRepr.str(callable)));
