@@ -22,6 +22,14 @@ public interface ErrorPolicy {
     /** A bug on our side: logged, never shown to the client with details. */
     AwsException internal();
 
+    /**
+     * The client error a service's own domain exception stands for (e.g. an invalid document),
+     * or null when {@code e} is a bug. Lets domain packages stay free of wire types.
+     */
+    default AwsException translate(RuntimeException e) {
+        return null;
+    }
+
     /** Coral's list wording: {@code 2 validation errors detected: <a>; <b>}. */
     static String coralMessage(List<Violation> violations) {
         StringBuilder text = new StringBuilder()

@@ -7,7 +7,6 @@ import dev.stepline.objects.ObjectStore;
 import dev.stepline.protocol.paging.PageTokens;
 import dev.stepline.store.CounterStore;
 import dev.stepline.store.Database;
-import dev.stepline.store.IdempotencyStore;
 import dev.stepline.store.ResourceStore;
 import dev.stepline.store.TagStore;
 import java.nio.file.Path;
@@ -17,14 +16,14 @@ import java.nio.file.Path;
  * what they share goes through here (the store, the clock) or the object store ({@code objects}).
  */
 public record Platform(Database database, ResourceStore resources, TagStore tags, CounterStore counters,
-                       IdempotencyStore idempotency, PageTokens pageTokens, EngineClock clock, Path dataDir,
+                       ClientTokens clientTokens, PageTokens pageTokens, EngineClock clock, Path dataDir,
                        ObjectStore objects) {
     public Platform {
         requireNonNull(database, "database is null");
         requireNonNull(resources, "resources is null");
         requireNonNull(tags, "tags is null");
         requireNonNull(counters, "counters is null");
-        requireNonNull(idempotency, "idempotency is null");
+        requireNonNull(clientTokens, "clientTokens is null");
         requireNonNull(pageTokens, "pageTokens is null");
         requireNonNull(clock, "clock is null");
         requireNonNull(dataDir, "dataDir is null");

@@ -34,6 +34,8 @@ import java.util.Map;
 public final class StepLineServer implements AutoCloseable {
     /** Page tokens live 24 hours, as Step Functions documents; the other services follow. */
     static final Duration PAGE_TOKEN_LIFETIME = Duration.ofHours(24);
+    /** Client tokens are remembered for a day (AWS documents at least eight hours for most services). */
+    static final Duration CLIENT_TOKEN_LIFETIME = Duration.ofHours(24);
 
     private final ServerConfig config;
     private final Database database;
@@ -59,7 +61,7 @@ public final class StepLineServer implements AutoCloseable {
             String key = new MetaStore().getOrCreate(database, "page-token-key", StepLineServer::randomKey);
             ObjectStorage objects = new ObjectStorage(database, config.dataDir().resolve("objects"), clock);
             Platform platform = new Platform(database, new ResourceStore(), new TagStore(), new CounterStore(),
-                    new IdempotencyStore(), new PageTokens(Base64.getDecoder().decode(key), clock, PAGE_TOKEN_LIFETIME),
+                    new ClientTokens(new IdempotencyStore(), CLIENT_TOKEN_LIFETIME), new PageTokens(Base64.getDecoder().decode(key), clock, PAGE_TOKEN_LIFETIME),
                     clock, config.dataDir(), objects);
             List<ServiceEndpoint> endpoints = new ArrayList<>();
             endpoints.add(StepFunctionsApi.create(platform));

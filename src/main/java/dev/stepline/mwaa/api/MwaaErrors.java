@@ -1,5 +1,6 @@
 package dev.stepline.mwaa.api;
 
+import dev.stepline.mwaa.dag.DefinitionException;
 import dev.stepline.protocol.AwsException;
 import dev.stepline.protocol.ErrorPolicy;
 import dev.stepline.protocol.validate.Violation;
@@ -39,6 +40,13 @@ public final class MwaaErrors implements ErrorPolicy {
 
     public static AwsException invalidNextToken() {
         return validation("other", "Invalid NextToken", List.of(Map.of("Name", "NextToken", "Message", "Invalid NextToken")));
+    }
+
+    @Override
+    public AwsException translate(RuntimeException e) {
+        return e instanceof DefinitionException d
+                ? validation(d.reason(), d.getMessage(), List.of(Map.of("Name", d.field(), "Message", d.getMessage())))
+                : null;
     }
 
     @Override

@@ -82,6 +82,10 @@ public final class AwsJsonService implements ServiceEndpoint {
         } catch (AwsException e) {
             return error(context, e);
         } catch (RuntimeException e) {
+            AwsException translated = errors.translate(e);
+            if (translated != null) {
+                return error(context, translated);
+            }
             log.error("internal error in {} {}", request.header("X-Amz-Target"), context.requestId(), e);
             return error(context, errors.internal());
         }

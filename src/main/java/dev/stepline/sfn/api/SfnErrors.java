@@ -3,6 +3,7 @@ package dev.stepline.sfn.api;
 import dev.stepline.protocol.AwsException;
 import dev.stepline.protocol.ErrorPolicy;
 import dev.stepline.protocol.validate.Violation;
+import dev.stepline.sfn.asl.AslValidationException;
 import java.util.List;
 
 /**
@@ -53,6 +54,12 @@ public final class SfnErrors implements ErrorPolicy {
 
     public static AwsException validation(String message) {
         return AwsException.of("ValidationException", 400, message).inNamespace(CORAL_VALIDATE);
+    }
+
+    /** {@code InvalidDefinition} with AWS's {@code Invalid State Machine Definition: '…'} text. */
+    @Override
+    public AwsException translate(RuntimeException e) {
+        return e instanceof AslValidationException invalid ? error("InvalidDefinition", invalid.invalidDefinitionMessage()) : null;
     }
 
     @Override
