@@ -10,7 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
+import dev.stepline.protocol.sigv4.RequestScope;
+import dev.stepline.protocol.sigv4.SigV4Verifier;
+import java.util.function.BiFunction;
 
 /**
  * Sends each request on the one port to its service. The SigV4 credential scope names the
@@ -31,16 +33,16 @@ public final class Router implements HttpHandler {
     private final Accounts accounts;
     private final String defaultRegion;
     private final Clock clock;
-    private final Function<HttpRequest, AwsException> signatureCheck;
+    private final BiFunction<HttpRequest, String, AwsException> signatureCheck;
 
     /**
      * @param endpoints      every service face
      * @param fallback       where unclaimed requests go (the object store), or null
-     * @param signatureCheck returns the error for a request whose signature is not acceptable,
-     *                       or null to let it through
+     * @param signatureCheck given the request and the signing name of the service it reached,
+     *                       returns the error for a signature that is not acceptable, or null
      */
     public Router(List<ServiceEndpoint> endpoints, ServiceEndpoint fallback, HttpHandler admin, Accounts accounts,
-                  String defaultRegion, Clock clock, Function<HttpRequest, AwsException> signatureCheck) {
+                  String defaultRegion, Clock clock, BiFunction<HttpRequest, String, AwsException> signatureCheck) {
         this.endpoints = List.copyOf(endpoints);
         this.fallback = fallback;
         this.admin = requireNonNull(admin, "admin is null");
@@ -62,7 +64,7 @@ public final class Router implements HttpHandler {
             return admin.handle(request);
         }
         String requestId = UUID.randomUUID().toString();
-        SigningScope scope = SigningScope.of(request);
+        RequestScope scope = SigV4Verifier.scopeOf(request).orElse(null);
         ServiceEndpoint endpoint = scope == null ? null : bySigningName.get(scope.service());
         if (endpoint == null) {
             endpoint = endpoints.stream().filter(e -> e.recognises(request)).findFirst().orElse(fallback);
@@ -74,10 +76,10 @@ public final class Router implements HttpHandler {
         }
         RequestContext context = new RequestContext(
                 requestId,
-                accounts.accountFor(scope == null ? null : scope.accessKey()),
+                accounts.accountFor(scope == null ? null : scope.accessKeyId()),
                 scope == null || scope.region().isEmpty() ? defaultRegion : scope.region(),
                 clock.instant());
-        AwsException rejected = signatureCheck.apply(request);
+        AwsException rejected = signatureCheck.apply(request, endpoint.signingName());
         if (rejected != null) {
             return endpoint.reject(context, rejected);
         }

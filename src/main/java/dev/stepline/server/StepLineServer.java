@@ -72,7 +72,7 @@ public final class StepLineServer implements AutoCloseable {
             about.put("store", database.dialect().name().toLowerCase(java.util.Locale.ROOT));
             about.put("services", List.of("states", "imagebuilder", "airflow-serverless", "s3"));
             Router router = new Router(endpoints, new ObjectStoreApi(objects), new AdminEndpoint(clock, about), accounts,
-                    config.region(), clock, request -> null);
+                    config.region(), clock, SignatureCheck.create(config.verifySignatures(), accounts));
             JettyServer http = new JettyServer(config.host(), config.port(), router);
             http.start();
             return new StepLineServer(config, database, http, clock);
