@@ -1,21 +1,20 @@
 #!/usr/bin/env bash
 # Startup time to the first served request, and idle memory, of the built jar.
-# Usage: bench/startup.sh [runs]   (builds the jar first if needed)
+# Usage: bench/startup.sh [runs]   (builds the jar and its class-data-sharing archive first if needed;
+# the server is started with exactly the java command line the ./stepline launcher uses)
 # Prints one line per run and a summary; each run uses a fresh data directory, so it includes
 # creating and migrating the embedded store.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 runs="${1:-10}"
 "$here/stepline" build
-JAVA_HOME="$("$here/stepline" java-home)"
+read -r -a cmd <<< "$("$here/stepline" java-command)"
 port=4597
-opts="-XX:+UseSerialGC -Xss512k --enable-native-access=ALL-UNNAMED -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=$here/target/stepline.jsa"
-# one warm-up run creates the class-data-sharing archive, as the launcher's first run does
 times=(); rss=()
 for i in $(seq 0 "$runs"); do
   dir="$(mktemp -d)"
   start=$(date +%s%N)
-  "$JAVA_HOME/bin/java" $opts -jar "$here/target/stepline.jar" serve --port "$port" --data-dir "$dir" >/dev/null 2>&1 &
+  "${cmd[@]}" serve --port "$port" --data-dir "$dir" >/dev/null 2>&1 &
   pid=$!
   until curl -fs "http://127.0.0.1:$port/_stepline/health" >/dev/null 2>&1; do
     kill -0 "$pid" 2>/dev/null || { echo "server exited before serving" >&2; exit 1; }
