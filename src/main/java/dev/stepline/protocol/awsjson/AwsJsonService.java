@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.stepline.http.HttpRequest;
 import dev.stepline.http.HttpResponse;
+import dev.stepline.protocol.Answers;
 import dev.stepline.protocol.AwsException;
 import dev.stepline.protocol.ErrorPolicy;
 import dev.stepline.protocol.Operation;
@@ -15,8 +16,6 @@ import dev.stepline.protocol.validate.Violation;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -29,7 +28,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class AwsJsonService implements ServiceEndpoint {
     static final String CONTENT_TYPE = "application/x-amz-json-1.0";
-    private static final Logger log = LoggerFactory.getLogger(AwsJsonService.class);
 
     private final String signingName;
     private final String targetPrefix;
@@ -77,18 +75,8 @@ public final class AwsJsonService implements ServiceEndpoint {
 
     @Override
     public HttpResponse handle(RequestContext context, HttpRequest request) {
-        try {
-            return ok(context, dispatch(context, request));
-        } catch (AwsException e) {
-            return error(context, e);
-        } catch (RuntimeException e) {
-            AwsException translated = errors.translate(e);
-            if (translated != null) {
-                return error(context, translated);
-            }
-            log.error("internal error in {} {}", request.header("X-Amz-Target"), context.requestId(), e);
-            return error(context, errors.internal());
-        }
+        return Answers.answer(context, errors, request.header("X-Amz-Target"), () -> dispatch(context, request),
+                output -> ok(context, output), this::error);
     }
 
     private Object dispatch(RequestContext context, HttpRequest request) {

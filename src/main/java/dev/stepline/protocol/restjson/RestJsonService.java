@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.stepline.http.HttpRequest;
 import dev.stepline.http.HttpResponse;
+import dev.stepline.protocol.Answers;
 import dev.stepline.protocol.AwsException;
 import dev.stepline.protocol.ErrorPolicy;
 import dev.stepline.protocol.Operation;
@@ -20,8 +21,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -34,7 +33,6 @@ import tools.jackson.databind.node.ObjectNode;
  * and a {@code {"message": …}} body, as botocore and the Java SDK read them.
  */
 public final class RestJsonService implements ServiceEndpoint {
-    private static final Logger log = LoggerFactory.getLogger(RestJsonService.class);
 
     private final String signingName;
     private final JsonCodec codec;
@@ -77,18 +75,8 @@ public final class RestJsonService implements ServiceEndpoint {
 
     @Override
     public HttpResponse handle(RequestContext context, HttpRequest request) {
-        try {
-            return ok(context, dispatch(context, request));
-        } catch (AwsException e) {
-            return error(context, e);
-        } catch (RuntimeException e) {
-            AwsException translated = errors.translate(e);
-            if (translated != null) {
-                return error(context, translated);
-            }
-            log.error("internal error in {} {} {}", request.method(), request.rawPath(), context.requestId(), e);
-            return error(context, errors.internal());
-        }
+        return Answers.answer(context, errors, request.method() + " " + request.rawPath(), () -> dispatch(context, request),
+                output -> ok(context, output), this::error);
     }
 
     private Object dispatch(RequestContext context, HttpRequest request) {
