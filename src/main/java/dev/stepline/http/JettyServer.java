@@ -67,8 +67,12 @@ public final class JettyServer implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
-        server.stop();
+    public void close() {
+        try {
+            server.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("HTTP server did not stop cleanly", e);
+        }
     }
 
     private static final class Adapter extends Handler.Abstract {

@@ -101,7 +101,7 @@ public final class StepLineServer implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() {
         try {
             http.close();
         } finally {
