@@ -44,6 +44,28 @@ public final class SfnErrors implements ErrorPolicy {
         return error("ActivityDoesNotExist", "Activity Does Not Exist: '" + arn + "'");
     }
 
+    public static AwsException stateMachineDoesNotExist(String arn) {
+        return error("StateMachineDoesNotExist", "State Machine Does Not Exist: '" + arn + "'");
+    }
+
+    public static AwsException stateMachineAlreadyExists(String arn) {
+        return error("StateMachineAlreadyExists", "State Machine Already Exists: '" + arn + "'");
+    }
+
+    /** UpdateStateMachine with nothing to update (AWS's text names neither encryption nor publish). */
+    public static AwsException nothingToUpdate() {
+        return error("MissingRequiredParameter",
+                "Either the definition, the role ARN, the LoggingConfiguration, or the TracingConfiguration must be specified");
+    }
+
+    public static AwsException invalidLoggingConfiguration(String detail) {
+        return error("InvalidLoggingConfiguration", "Invalid Logging Configuration: " + detail);
+    }
+
+    public static AwsException conflict(String message) {
+        return error("ConflictException", message);
+    }
+
     public static AwsException resourceNotFound(String arn) {
         return error("ResourceNotFound", "Resource not found: '" + arn + "'").with("resourceName", arn);
     }

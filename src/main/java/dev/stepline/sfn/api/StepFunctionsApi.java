@@ -22,6 +22,19 @@ public final class StepFunctionsApi {
                 .add("DescribeActivity", ActivityShapes.DescribeActivityInput.class, activities::describe)
                 .add("DeleteActivity", ActivityShapes.DeleteActivityInput.class, activities::delete)
                 .add("ListActivities", ActivityShapes.ListActivitiesInput.class, activities::list);
+        StateMachineRecords records = new StateMachineRecords(platform, store);
+        StateMachineVersions versions = new StateMachineVersions(platform, records);
+        StateMachines machines = new StateMachines(platform, records, versions);
+        api.add("CreateStateMachine", StateMachineShapes.CreateStateMachineInput.class, machines::create)
+                .add("DescribeStateMachine", StateMachineShapes.DescribeStateMachineInput.class, machines::describe)
+                .add("UpdateStateMachine", StateMachineShapes.UpdateStateMachineInput.class, machines::update)
+                .add("DeleteStateMachine", StateMachineShapes.DeleteStateMachineInput.class, machines::delete)
+                .add("ListStateMachines", StateMachineShapes.ListStateMachinesInput.class, machines::list)
+                .add("PublishStateMachineVersion", StateMachineShapes.PublishStateMachineVersionInput.class, versions::publish)
+                .add("ListStateMachineVersions", StateMachineShapes.ListStateMachineVersionsInput.class, versions::list)
+                .add("DeleteStateMachineVersion", StateMachineShapes.DeleteStateMachineVersionInput.class, versions::delete)
+                .add("ValidateStateMachineDefinition", DefinitionShapes.ValidateStateMachineDefinitionInput.class,
+                        new DefinitionValidation()::validate);
         SfnTags tags = new SfnTags(platform);
         api.add("TagResource", TagShapes.TagResourceInput.class, tags::tag)
                 .add("UntagResource", TagShapes.UntagResourceInput.class, tags::untag)
