@@ -20,6 +20,15 @@ public final class ImageBuilderApi {
         JsonCodec wire = new JsonCodec(JsonCodec.Naming.AS_DECLARED, TimestampFormat.EPOCH_SECONDS);
         RestJsonService api = new RestJsonService("imagebuilder", wire,
                 new Validator(PathStyle.BRACKETS, UnaryOperator.identity(), false), new ImageBuilderErrors());
+        // recipes and configurations
+        OwnedResources owned = new OwnedResources(platform,
+                new JsonCodec(JsonCodec.Naming.AS_DECLARED, TimestampFormat.EPOCH_SECONDS));
+        RecipeComponents recipeComponents = new RecipeComponents(owned);
+        ImageRecipes imageRecipes = new ImageRecipes(owned, recipeComponents);
+        api.add("PUT", "/CreateImageRecipe", "CreateImageRecipe", ImageRecipeShapes.CreateImageRecipeInput.class, imageRecipes::create)
+                .add("GET", "/GetImageRecipe", "GetImageRecipe", ImageRecipeShapes.GetImageRecipeInput.class, imageRecipes::get)
+                .add("POST", "/ListImageRecipes", "ListImageRecipes", ImageRecipeShapes.ListImageRecipesInput.class, imageRecipes::list)
+                .add("DELETE", "/DeleteImageRecipe", "DeleteImageRecipe", ImageRecipeShapes.DeleteImageRecipeInput.class, imageRecipes::delete);
         return api;
     }
 }
