@@ -123,6 +123,8 @@ final class OwnedResources {
     Page page(Tx tx, RequestContext context, String kind, String operation, String fingerprint,
               Integer maxResults, String nextToken, Predicate<StoredResource> keep) {
         int size = ImageBuilderPaging.size(maxResults);
+        // a token is good only for the account and region that were given it
+        fingerprint = context.account() + ":" + context.region() + ":" + fingerprint;
         String cursor = ImageBuilderPaging.after(platform.pageTokens(), nextToken, operation, fingerprint);
         List<StoredResource> out = new ArrayList<>();
         while (out.size() <= size) {
