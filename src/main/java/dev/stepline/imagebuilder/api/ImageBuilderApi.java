@@ -53,6 +53,42 @@ public final class ImageBuilderApi {
                 .add("DELETE", "/tags/{resourceArn}", "UntagResource", TagShapes.UntagResourceInput.class, tags::untag)
                 .add("GET", "/tags/{resourceArn}", "ListTagsForResource", TagShapes.ListTagsForResourceInput.class,
                         tags::list);
+
+        // recipes and configurations
+        OwnedResources owned = new OwnedResources(platform, documents);
+        RecipeComponents recipeComponents = new RecipeComponents(owned);
+        ImageRecipes imageRecipes = new ImageRecipes(owned, recipeComponents);
+        api.add("PUT", "/CreateImageRecipe", "CreateImageRecipe", ImageRecipeShapes.CreateImageRecipeInput.class, imageRecipes::create)
+                .add("GET", "/GetImageRecipe", "GetImageRecipe", ImageRecipeShapes.GetImageRecipeInput.class, imageRecipes::get)
+                .add("POST", "/ListImageRecipes", "ListImageRecipes", ImageRecipeShapes.ListImageRecipesInput.class, imageRecipes::list)
+                .add("DELETE", "/DeleteImageRecipe", "DeleteImageRecipe", ImageRecipeShapes.DeleteImageRecipeInput.class, imageRecipes::delete);
+        ContainerRecipes containerRecipes = new ContainerRecipes(owned, recipeComponents);
+        api.add("PUT", "/CreateContainerRecipe", "CreateContainerRecipe", ContainerRecipeShapes.CreateContainerRecipeInput.class, containerRecipes::create)
+                .add("GET", "/GetContainerRecipe", "GetContainerRecipe", ContainerRecipeShapes.GetContainerRecipeInput.class, containerRecipes::get)
+                .add("POST", "/ListContainerRecipes", "ListContainerRecipes", ContainerRecipeShapes.ListContainerRecipesInput.class, containerRecipes::list)
+                .add("DELETE", "/DeleteContainerRecipe", "DeleteContainerRecipe", ContainerRecipeShapes.DeleteContainerRecipeInput.class, containerRecipes::delete);
+        InfrastructureConfigurations infrastructure = new InfrastructureConfigurations(owned);
+        api.add("PUT", "/CreateInfrastructureConfiguration", "CreateInfrastructureConfiguration",
+                        InfrastructureConfigurationShapes.CreateInfrastructureConfigurationInput.class, infrastructure::create)
+                .add("PUT", "/UpdateInfrastructureConfiguration", "UpdateInfrastructureConfiguration",
+                        InfrastructureConfigurationShapes.UpdateInfrastructureConfigurationInput.class, infrastructure::update)
+                .add("GET", "/GetInfrastructureConfiguration", "GetInfrastructureConfiguration",
+                        InfrastructureConfigurationShapes.GetInfrastructureConfigurationInput.class, infrastructure::get)
+                .add("POST", "/ListInfrastructureConfigurations", "ListInfrastructureConfigurations",
+                        InfrastructureConfigurationShapes.ListInfrastructureConfigurationsInput.class, infrastructure::list)
+                .add("DELETE", "/DeleteInfrastructureConfiguration", "DeleteInfrastructureConfiguration",
+                        InfrastructureConfigurationShapes.DeleteInfrastructureConfigurationInput.class, infrastructure::delete);
+        DistributionConfigurations distribution = new DistributionConfigurations(owned);
+        api.add("PUT", "/CreateDistributionConfiguration", "CreateDistributionConfiguration",
+                        DistributionConfigurationShapes.CreateDistributionConfigurationInput.class, distribution::create)
+                .add("PUT", "/UpdateDistributionConfiguration", "UpdateDistributionConfiguration",
+                        DistributionConfigurationShapes.UpdateDistributionConfigurationInput.class, distribution::update)
+                .add("GET", "/GetDistributionConfiguration", "GetDistributionConfiguration",
+                        DistributionConfigurationShapes.GetDistributionConfigurationInput.class, distribution::get)
+                .add("POST", "/ListDistributionConfigurations", "ListDistributionConfigurations",
+                        DistributionConfigurationShapes.ListDistributionConfigurationsInput.class, distribution::list)
+                .add("DELETE", "/DeleteDistributionConfiguration", "DeleteDistributionConfiguration",
+                        DistributionConfigurationShapes.DeleteDistributionConfigurationInput.class, distribution::delete);
         return api;
     }
 }
