@@ -13,6 +13,9 @@ import java.util.Map;
  * errors carry {@code ResourceId} and {@code ResourceType}.
  */
 public final class MwaaErrors implements ErrorPolicy {
+    /** The policy as a value, for handlers that report a model-style violation themselves. */
+    static final MwaaErrors POLICY = new MwaaErrors();
+
     public static AwsException validation(String reason, String message, List<Map<String, String>> fields) {
         AwsException e = AwsException.of("ValidationException", 400, message).with("Reason", reason);
         return fields.isEmpty() ? e : e.with("FieldList", fields);
@@ -20,6 +23,11 @@ public final class MwaaErrors implements ErrorPolicy {
 
     public static AwsException invalidField(String field, String message) {
         return validation("other", message, List.of(Map.of("Name", field, "Message", message)));
+    }
+
+    /** One {@code fieldValidationFailed} violation, worded like the protocol layer's own. */
+    public static AwsException fieldViolation(String path, Object value, String rule) {
+        return POLICY.validation(List.of(new Violation(path, value, rule)));
     }
 
     public static AwsException notFound(String resourceType, String resourceId, String message) {
