@@ -4,6 +4,7 @@ import dev.stepline.mwaa.dag.DefinitionException;
 import dev.stepline.protocol.AwsException;
 import dev.stepline.protocol.ErrorPolicy;
 import dev.stepline.protocol.validate.Violation;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,7 +23,7 @@ public final class MwaaErrors implements ErrorPolicy {
     }
 
     public static AwsException invalidField(String field, String message) {
-        return validation("other", message, List.of(Map.of("Name", field, "Message", message)));
+        return validation("other", message, List.of(entry(field, message)));
     }
 
     /** One {@code fieldValidationFailed} violation, worded like the protocol layer's own. */
@@ -47,20 +48,28 @@ public final class MwaaErrors implements ErrorPolicy {
     }
 
     public static AwsException invalidNextToken() {
-        return validation("other", "Invalid NextToken", List.of(Map.of("Name", "NextToken", "Message", "Invalid NextToken")));
+        return validation("other", "Invalid NextToken", List.of(entry("NextToken", "Invalid NextToken")));
+    }
+
+    /** A {@code ValidationExceptionField}, members in model order ({@code Name}, then {@code Message}). */
+    private static Map<String, String> entry(String name, String message) {
+        Map<String, String> field = new LinkedHashMap<>();
+        field.put("Name", name);
+        field.put("Message", message);
+        return field;
     }
 
     @Override
     public AwsException translate(RuntimeException e) {
         return e instanceof DefinitionException d
-                ? validation(d.reason(), d.getMessage(), List.of(Map.of("Name", d.field(), "Message", d.getMessage())))
+                ? validation(d.reason(), d.getMessage(), List.of(entry(d.field(), d.getMessage())))
                 : null;
     }
 
     @Override
     public AwsException validation(List<Violation> violations) {
         List<Map<String, String>> fields = violations.stream()
-                .map(v -> Map.of("Name", v.path(), "Message", v.rule()))
+                .map(v -> entry(v.path(), v.rule()))
                 .toList();
         return validation("fieldValidationFailed", ErrorPolicy.coralMessage(violations), fields);
     }
