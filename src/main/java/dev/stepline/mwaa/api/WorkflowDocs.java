@@ -32,6 +32,12 @@ final class WorkflowDocs {
             requireNonNull(triggerMode, "triggerMode is null");
         }
 
+        /** A new {@code READY} workflow whose first version is {@code first}. */
+        static WorkflowDoc created(String name, EncryptionConfiguration encryption, VersionDoc first) {
+            return new WorkflowDoc(name, first.createdMs(), first.createdMs(), "READY", first.workflowVersion(),
+                    first.seq(), 1, encryption, first.description(), first.triggerMode());
+        }
+
         /** This workflow after {@code version} became its latest. */
         WorkflowDoc withNewVersion(VersionDoc version) {
             return new WorkflowDoc(name, createdMs, version.createdMs(), status, version.workflowVersion(),

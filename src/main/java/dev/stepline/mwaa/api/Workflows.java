@@ -77,9 +77,7 @@ final class Workflows {
                     VersionDoc version = newVersion(1, now, input.definitionS3Location(), snapshot, input.roleArn(),
                             input.description(), input.loggingConfiguration(), engineVersion,
                             input.networkConfiguration(), triggerMode == null ? TriggerModes.SCHEDULED : triggerMode);
-                    WorkflowDoc doc = new WorkflowDoc(input.name(), now, now, READY, version.workflowVersion(), 0, 0,
-                            encryption, null, version.triggerMode()).withNewVersion(version);
-                    store.insert(tx, context, arn, doc);
+                    store.insert(tx, context, arn, WorkflowDoc.created(input.name(), encryption, version));
                     store.insertVersion(tx, context, arn, version);
                     if (input.tags() != null) {
                         platform.tags().put(tx, arn, input.tags());

@@ -81,6 +81,15 @@ class MwaaWireTest {
         assertThat(notFound.get("ResourceType").asString()).isEqualTo("Workflow");
         assertThat(notFound.get("ResourceId").asString()).endsWith("workflow/a-0123456789");
 
+        for (String location : new String[] {"{\"Bucket\":\"\",\"ObjectKey\":\"\"}",
+                "{\"Bucket\":\"defs\",\"ObjectKey\":\"dag.yaml\",\"VersionId\":\"3HL4kqtJlcpXroDTDmJ+rmSpXd3dIbrHY\"}",
+                "{\"Bucket\":\"../etc\",\"ObjectKey\":\"../../passwd\"}"}) {
+            HttpResponse<String> unreadable = call("CreateWorkflow", "{\"Name\":\"odd\",\"DefinitionS3Location\":" + location
+                    + ",\"RoleArn\":\"arn:aws:iam::123456789012:role/x\"}");
+            assertThat(unreadable.statusCode()).as(location).isEqualTo(400);
+            assertThat(JSON.readTree(unreadable.body()).get("Reason").asString()).isEqualTo("other");
+        }
+
         JsonNode list = JSON.readTree(call("ListWorkflows", "").body());
         assertThat(list.get("Workflows").isArray()).isTrue();
         assertThat(list.has("NextToken")).isFalse();
