@@ -4,6 +4,7 @@ import dev.stepline.mwaa.dag.DefinitionException;
 import dev.stepline.protocol.AwsException;
 import dev.stepline.protocol.ErrorPolicy;
 import dev.stepline.protocol.validate.Violation;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -13,13 +14,21 @@ import java.util.Map;
  * errors carry {@code ResourceId} and {@code ResourceType}.
  */
 public final class MwaaErrors implements ErrorPolicy {
+    /** The policy as a value, for handlers that report a model-style violation themselves. */
+    static final MwaaErrors POLICY = new MwaaErrors();
+
     public static AwsException validation(String reason, String message, List<Map<String, String>> fields) {
         AwsException e = AwsException.of("ValidationException", 400, message).with("Reason", reason);
         return fields.isEmpty() ? e : e.with("FieldList", fields);
     }
 
     public static AwsException invalidField(String field, String message) {
-        return validation("other", message, List.of(Map.of("Name", field, "Message", message)));
+        return validation("other", message, List.of(entry(field, message)));
+    }
+
+    /** One {@code fieldValidationFailed} violation, worded like the protocol layer's own. */
+    public static AwsException fieldViolation(String path, Object value, String rule) {
+        return POLICY.validation(List.of(new Violation(path, value, rule)));
     }
 
     public static AwsException notFound(String resourceType, String resourceId, String message) {
@@ -39,20 +48,28 @@ public final class MwaaErrors implements ErrorPolicy {
     }
 
     public static AwsException invalidNextToken() {
-        return validation("other", "Invalid NextToken", List.of(Map.of("Name", "NextToken", "Message", "Invalid NextToken")));
+        return validation("other", "Invalid NextToken", List.of(entry("NextToken", "Invalid NextToken")));
+    }
+
+    /** A {@code ValidationExceptionField}, members in model order ({@code Name}, then {@code Message}). */
+    private static Map<String, String> entry(String name, String message) {
+        Map<String, String> field = new LinkedHashMap<>();
+        field.put("Name", name);
+        field.put("Message", message);
+        return field;
     }
 
     @Override
     public AwsException translate(RuntimeException e) {
         return e instanceof DefinitionException d
-                ? validation(d.reason(), d.getMessage(), List.of(Map.of("Name", d.field(), "Message", d.getMessage())))
+                ? validation(d.reason(), d.getMessage(), List.of(entry(d.field(), d.getMessage())))
                 : null;
     }
 
     @Override
     public AwsException validation(List<Violation> violations) {
         List<Map<String, String>> fields = violations.stream()
-                .map(v -> Map.of("Name", v.path(), "Message", v.rule()))
+                .map(v -> entry(v.path(), v.rule()))
                 .toList();
         return validation("fieldValidationFailed", ErrorPolicy.coralMessage(violations), fields);
     }
