@@ -156,15 +156,8 @@ final class ContainerRecipes {
     DeleteContainerRecipeOutput delete(RequestContext context, DeleteContainerRecipeInput input) {
         ImageBuilderArn arn = ArnShape.CONTAINER_RECIPE_ARN.parse(input.containerRecipeArn(), "containerRecipeArn");
         ImageRecipes.requireExact(arn, "containerRecipeArn");
-        OwnedResources.checkAccount(context, arn);
-        if (arn.isAwsOwned()) {
-            throw ImageBuilderErrors.forbidden("AWS-managed resources cannot be deleted: '" + arn + "'.");
-        }
-        resources.platform().database().write(tx -> {
-            resources.require(tx, context, KIND, arn.toString());
-            resources.delete(tx, arn.toString());
-            return null;
-        });
+        OwnedResources.refuseAwsOwned(arn);
+        resources.deleteOwned(context, KIND, arn);
         return new DeleteContainerRecipeOutput(context.requestId(), arn.toString());
     }
 }

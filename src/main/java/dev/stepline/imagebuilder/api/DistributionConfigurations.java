@@ -144,12 +144,7 @@ final class DistributionConfigurations {
     DeleteDistributionConfigurationOutput delete(RequestContext context, DeleteDistributionConfigurationInput input) {
         ImageBuilderArn arn = ArnShape.DISTRIBUTION_CONFIGURATION_ARN.parse(input.distributionConfigurationArn(),
                 "distributionConfigurationArn");
-        OwnedResources.checkAccount(context, arn);
-        resources.platform().database().write(tx -> {
-            resources.require(tx, context, KIND, arn.toString());
-            resources.delete(tx, arn.toString());
-            return null;
-        });
+        resources.deleteOwned(context, KIND, arn);
         return new DeleteDistributionConfigurationOutput(context.requestId(), arn.toString());
     }
 }

@@ -111,15 +111,8 @@ final class ImageRecipes {
     DeleteImageRecipeOutput delete(RequestContext context, DeleteImageRecipeInput input) {
         ImageBuilderArn arn = ArnShape.IMAGE_RECIPE_ARN.parse(input.imageRecipeArn(), "imageRecipeArn");
         requireExact(arn, "imageRecipeArn");
-        OwnedResources.checkAccount(context, arn);
-        if (arn.isAwsOwned()) {
-            throw ImageBuilderErrors.forbidden("AWS-managed resources cannot be deleted: '" + arn + "'.");
-        }
-        resources.platform().database().write(tx -> {
-            resources.require(tx, context, KIND, arn.toString());
-            resources.delete(tx, arn.toString());
-            return null;
-        });
+        OwnedResources.refuseAwsOwned(arn);
+        resources.deleteOwned(context, KIND, arn);
         return new DeleteImageRecipeOutput(context.requestId(), arn.toString());
     }
 

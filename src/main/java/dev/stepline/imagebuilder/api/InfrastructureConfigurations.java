@@ -121,12 +121,7 @@ final class InfrastructureConfigurations {
     DeleteInfrastructureConfigurationOutput delete(RequestContext context, DeleteInfrastructureConfigurationInput input) {
         ImageBuilderArn arn = ArnShape.INFRASTRUCTURE_CONFIGURATION_ARN.parse(input.infrastructureConfigurationArn(),
                 "infrastructureConfigurationArn");
-        OwnedResources.checkAccount(context, arn);
-        resources.platform().database().write(tx -> {
-            resources.require(tx, context, KIND, arn.toString());
-            resources.delete(tx, arn.toString());
-            return null;
-        });
+        resources.deleteOwned(context, KIND, arn);
         return new DeleteInfrastructureConfigurationOutput(context.requestId(), arn.toString());
     }
 }

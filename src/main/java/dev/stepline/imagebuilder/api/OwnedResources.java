@@ -79,6 +79,26 @@ final class OwnedResources {
         return inserted;
     }
 
+    /**
+     * Deletes the caller's resource of {@code kind} at {@code arn} and its tags: another account's
+     * ARN is {@code ForbiddenException}, an unknown one {@code ResourceNotFoundException}.
+     */
+    void deleteOwned(RequestContext context, String kind, ImageBuilderArn arn) {
+        checkAccount(context, arn);
+        platform.database().write(tx -> {
+            require(tx, context, kind, arn.toString());
+            delete(tx, arn.toString());
+            return null;
+        });
+    }
+
+    /** AWS-managed resources are read-only: deleting one is {@code ForbiddenException}. */
+    static void refuseAwsOwned(ImageBuilderArn arn) {
+        if (arn.isAwsOwned()) {
+            throw ImageBuilderErrors.forbidden("AWS-managed resources cannot be deleted: '" + arn + "'.");
+        }
+    }
+
     /** Deletes the row and its tags. */
     void delete(Tx tx, String arn) {
         platform.resources().delete(tx, arn);
