@@ -19,6 +19,7 @@ public final class EngineClock extends Clock {
     private final double scale;
     private final Instant realStart;
     private final AtomicLong offsetNanos = new AtomicLong();
+    private final java.util.List<Runnable> advanceListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public EngineClock(Clock real, double scale) {
         if (!(scale > 0) || Double.isInfinite(scale)) {
@@ -39,7 +40,13 @@ public final class EngineClock extends Clock {
             throw new IllegalArgumentException("time cannot go backwards: " + amount);
         }
         offsetNanos.addAndGet(amount.toNanos());
+        advanceListeners.forEach(Runnable::run);
         return instant();
+    }
+
+    /** Runs {@code listener} after every manual {@link #advance} (timers re-check what is due). */
+    public void onAdvance(Runnable listener) {
+        advanceListeners.add(listener);
     }
 
     public double scale() {
