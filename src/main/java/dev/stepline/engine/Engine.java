@@ -174,6 +174,28 @@ public final class Engine implements AutoCloseable {
         return EngineStore.item(tx, executionId, key).map(EngineStore.StoredItem::item);
     }
 
+    /**
+     * Takes the oldest parked item of {@code queue} that nobody took yet (an activity task for a
+     * worker); the caller's transaction usually also stores the signal that reports it taken.
+     */
+    public Optional<Claimed> claimParked(Tx tx, String queue, String owner) {
+        return EngineStore.claimParked(tx, queue, owner).map(s -> new Claimed(s.executionId(), s.item()));
+    }
+
+    /** A parked item and the execution it belongs to. */
+    public record Claimed(String executionId, WorkItem item) {
+    }
+
+    /** Moves a stored item's due time (a heartbeat pushing its timeout back); false when it is gone. */
+    public boolean reschedule(Tx tx, String executionId, String key, long dueMs) {
+        return EngineStore.reschedule(tx, executionId, key, dueMs);
+    }
+
+    /** Deletes a stored item (a callback that arrived); false when it was already gone. */
+    public boolean remove(Tx tx, String executionId, String key) {
+        return EngineStore.delete(tx, executionId, key);
+    }
+
     // ---------------------------------------------------------------- actors
 
     private Actor actor(String executionId) {

@@ -156,6 +156,28 @@ final class EngineStore {
         return due;
     }
 
+    /** Takes the oldest unclaimed parked item of {@code queue} for {@code owner}, if any. */
+    static Optional<StoredItem> claimParked(Tx tx, String queue, String owner) {
+        String skipLocked = tx.dialect() == Dialect.POSTGRESQL ? " FOR UPDATE SKIP LOCKED" : "";
+        Optional<StoredItem> oldest = tx.queryOne("SELECT execution_id, item_key, kind, queue, due_ms, payload FROM work_item"
+                + " WHERE queue = ? AND kind = 'PARKED' AND lease_owner IS NULL ORDER BY due_ms LIMIT 1" + skipLocked,
+                EngineStore::item, queue);
+        oldest.ifPresent(s -> tx.update("UPDATE work_item SET lease_owner = ? WHERE execution_id = ? AND item_key = ?",
+                owner, s.executionId(), s.item().key()));
+        return oldest;
+    }
+
+    /** Moves an item's due time; false when it no longer exists. */
+    static boolean reschedule(Tx tx, String executionId, String key, long dueMs) {
+        return tx.update("UPDATE work_item SET due_ms = ? WHERE execution_id = ? AND item_key = ?", dueMs, executionId,
+                key) > 0;
+    }
+
+    /** Deletes an item; false when it no longer existed. */
+    static boolean delete(Tx tx, String executionId, String key) {
+        return tx.update("DELETE FROM work_item WHERE execution_id = ? AND item_key = ?", executionId, key) > 0;
+    }
+
     /** Forgets every lease (the embedded store has one node: after a restart nobody holds anything). */
     static void releaseAll(Tx tx) {
         tx.update("UPDATE work_item SET lease_owner = NULL, lease_until_ms = NULL WHERE lease_owner IS NOT NULL"

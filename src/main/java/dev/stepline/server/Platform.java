@@ -2,6 +2,7 @@ package dev.stepline.server;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.stepline.engine.Engine;
 import dev.stepline.engine.EngineClock;
 import dev.stepline.objects.ObjectStore;
 import dev.stepline.protocol.paging.PageTokens;
@@ -17,7 +18,7 @@ import java.nio.file.Path;
  */
 public record Platform(Database database, ResourceStore resources, TagStore tags, CounterStore counters,
                        ClientTokens clientTokens, PageTokens pageTokens, EngineClock clock, Path dataDir,
-                       ObjectStore objects) {
+                       ObjectStore objects, Engine engine) {
     public Platform {
         requireNonNull(database, "database is null");
         requireNonNull(resources, "resources is null");
@@ -28,5 +29,6 @@ public record Platform(Database database, ResourceStore resources, TagStore tags
         requireNonNull(clock, "clock is null");
         requireNonNull(dataDir, "dataDir is null");
         requireNonNull(objects, "objects is null");
+        requireNonNull(engine, "engine is null");
     }
 }

@@ -3,6 +3,7 @@ package dev.stepline.server;
 import static java.util.Objects.requireNonNull;
 
 import dev.stepline.admin.AdminEndpoint;
+import dev.stepline.engine.Engine;
 import dev.stepline.engine.EngineClock;
 import dev.stepline.http.JettyServer;
 import dev.stepline.objects.ObjectStorage;
@@ -39,12 +40,14 @@ public final class StepLineServer implements AutoCloseable {
 
     private final ServerConfig config;
     private final Database database;
+    private final Engine engine;
     private final JettyServer http;
     private final EngineClock clock;
 
-    private StepLineServer(ServerConfig config, Database database, JettyServer http, EngineClock clock) {
+    private StepLineServer(ServerConfig config, Database database, Engine engine, JettyServer http, EngineClock clock) {
         this.config = config;
         this.database = database;
+        this.engine = engine;
         this.http = http;
         this.clock = clock;
     }
@@ -56,13 +59,15 @@ public final class StepLineServer implements AutoCloseable {
         Database database = config.databaseUrl() == null
                 ? Database.sqlite(config.dataDir())
                 : Database.postgres(config.databaseUrl());
+        Engine engine = null;
         try {
             Migrations.apply(database, clock);
             String key = new MetaStore().getOrCreate(database, "page-token-key", StepLineServer::randomKey);
             ObjectStorage objects = new ObjectStorage(database, config.dataDir().resolve("objects"), clock);
+            engine = new Engine(database, clock);
             Platform platform = new Platform(database, new ResourceStore(), new TagStore(), new CounterStore(),
                     new ClientTokens(new IdempotencyStore(), CLIENT_TOKEN_LIFETIME), new PageTokens(Base64.getDecoder().decode(key), clock, PAGE_TOKEN_LIFETIME),
-                    clock, config.dataDir(), objects);
+                    clock, config.dataDir(), objects, engine);
             List<ServiceEndpoint> endpoints = new ArrayList<>();
             endpoints.add(StepFunctionsApi.create(platform));
             endpoints.add(ImageBuilderApi.create(platform));
@@ -73,10 +78,14 @@ public final class StepLineServer implements AutoCloseable {
             about.put("services", List.of("states", "imagebuilder", "airflow-serverless", "s3"));
             Router router = new Router(endpoints, new ObjectStoreApi(objects), new AdminEndpoint(clock, about), accounts,
                     config.region(), clock, SignatureCheck.create(config.verifySignatures(), accounts));
+            engine.start();
             JettyServer http = new JettyServer(config.host(), config.port(), router);
             http.start();
-            return new StepLineServer(config, database, http, clock);
+            return new StepLineServer(config, database, engine, http, clock);
         } catch (Exception | Error e) {
+            if (engine != null) {
+                engine.close();
+            }
             database.close();
             throw e;
         }
@@ -92,6 +101,10 @@ public final class StepLineServer implements AutoCloseable {
         return http.port();
     }
 
+    public Engine engine() {
+        return engine;
+    }
+
     public EngineClock clock() {
         return clock;
     }
@@ -105,7 +118,11 @@ public final class StepLineServer implements AutoCloseable {
         try {
             http.close();
         } finally {
-            database.close();
+            try {
+                engine.close();
+            } finally {
+                database.close();
+            }
         }
     }
 }

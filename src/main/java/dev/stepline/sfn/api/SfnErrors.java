@@ -62,6 +62,41 @@ public final class SfnErrors implements ErrorPolicy {
         return error("InvalidLoggingConfiguration", "Invalid Logging Configuration: " + detail);
     }
 
+    public static AwsException executionDoesNotExist(String arn) {
+        return error("ExecutionDoesNotExist", "Execution Does Not Exist: '" + arn + "'");
+    }
+
+    public static AwsException executionAlreadyExists(String arn) {
+        return error("ExecutionAlreadyExists", "Execution Already Exists: '" + arn + "'");
+    }
+
+    /** {@code 'Invalid execution input.'} for an empty input, else the JSON parser's message (spec §1.4). */
+    public static AwsException invalidExecutionInput(String detail) {
+        return error("InvalidExecutionInput", "Invalid State Machine Execution Input: '" + detail + "'");
+    }
+
+    public static AwsException invalidOutput(String detail) {
+        return error("InvalidOutput", "Invalid Output: '" + detail + "'");
+    }
+
+    public static AwsException stateMachineTypeNotSupported() {
+        return error("StateMachineTypeNotSupported", "This operation is not supported by this type of state machine");
+    }
+
+    /**
+     * A token whose task already ended (completed, timed out, or its execution closed). The text is
+     * what AWS answers a second SendTaskSuccess with [observed in public reports].
+     */
+    public static AwsException taskTimedOut() {
+        return error("TaskTimedOut", "Task Timed Out: 'Provided task does not exist anymore'");
+    }
+
+    /** A labelled (Distributed Map child) state machine ARN where the API does not take one. */
+    public static AwsException labelledArn() {
+        return AwsException.of("ValidationException", 400, "This API does not support labeled ARNs.")
+                .inNamespace(SERVICE_NAMESPACE).with("reason", "API_DOES_NOT_SUPPORT_LABELED_ARNS");
+    }
+
     public static AwsException conflict(String message) {
         return error("ConflictException", message);
     }

@@ -1,5 +1,10 @@
 package dev.stepline.sfn.api;
 
+import dev.stepline.sfn.runtime.AslDialect;
+import dev.stepline.store.MetaStore;
+import java.security.SecureRandom;
+import java.util.Base64;
+
 import dev.stepline.protocol.awsjson.AwsJsonService;
 import dev.stepline.protocol.json.JsonCodec;
 import dev.stepline.protocol.json.TimestampFormat;
@@ -13,6 +18,9 @@ public final class StepFunctionsApi {
     private StepFunctionsApi() {}
 
     public static AwsJsonService create(Platform platform) {
+        // Until task integrations are configured, every external task fails as an unreachable resource would.
+        SfnTaskRunner.External external = (key, payload) -> SfnTaskRunner.failed(key, "States.TaskFailed",
+                "Stepline cannot reach the resource " + payload.path("resource").asString());
         JsonCodec wire = new JsonCodec(JsonCodec.Naming.AS_DECLARED, TimestampFormat.EPOCH_SECONDS);
         JsonCodec store = new JsonCodec(JsonCodec.Naming.AS_DECLARED, TimestampFormat.EPOCH_SECONDS);
         AwsJsonService api = new AwsJsonService("states", "AWSStepFunctions", wire,
@@ -35,10 +43,43 @@ public final class StepFunctionsApi {
                 .add("DeleteStateMachineVersion", StateMachineShapes.DeleteStateMachineVersionInput.class, versions::delete)
                 .add("ValidateStateMachineDefinition", DefinitionShapes.ValidateStateMachineDefinitionInput.class,
                         new DefinitionValidation()::validate);
+        ExecutionRows rows = new ExecutionRows();
+        ExecutionDefinitions definitions = new ExecutionDefinitions(platform.database());
+        Executions executions = new Executions(platform, platform.engine(), records, rows, definitions);
+        TaskTokenSigner tokens = new TaskTokenSigner(Base64.getDecoder().decode(new MetaStore()
+                .getOrCreate(platform.database(), "task-token-key", StepFunctionsApi::randomKey)));
+        TaskCallbacks callbacks = new TaskCallbacks(platform, platform.engine(), tokens);
+        platform.engine().register(new AslDialect(definitions, tokens, arn -> activityExists(platform, arn)),
+                new SfnTaskRunner(executions, external, platform.clock()), rows);
+        ExecutionHistory history = new ExecutionHistory(platform, executions);
+        api.add("StartExecution", ExecutionShapes.StartExecutionInput.class, executions::start)
+                .add("DescribeExecution", ExecutionShapes.DescribeExecutionInput.class, executions::describe)
+                .add("StopExecution", ExecutionShapes.StopExecutionInput.class, executions::stop)
+                .add("ListExecutions", ExecutionShapes.ListExecutionsInput.class, executions::list)
+                .add("GetExecutionHistory", ExecutionShapes.GetExecutionHistoryInput.class, history::history)
+                .add("DescribeStateMachineForExecution", ExecutionShapes.DescribeStateMachineForExecutionInput.class,
+                        executions::describeStateMachine)
+                .add("GetActivityTask", ExecutionShapes.GetActivityTaskInput.class, callbacks::getActivityTask)
+                .add("SendTaskSuccess", ExecutionShapes.SendTaskSuccessInput.class, callbacks::sendTaskSuccess)
+                .add("SendTaskFailure", ExecutionShapes.SendTaskFailureInput.class, callbacks::sendTaskFailure)
+                .add("SendTaskHeartbeat", ExecutionShapes.SendTaskHeartbeatInput.class, callbacks::sendTaskHeartbeat);
         SfnTags tags = new SfnTags(platform);
         api.add("TagResource", TagShapes.TagResourceInput.class, tags::tag)
                 .add("UntagResource", TagShapes.UntagResourceInput.class, tags::untag)
                 .add("ListTagsForResource", TagShapes.ListTagsForResourceInput.class, tags::list);
         return api;
+    }
+
+    /** The activity exists (in the account and region its ARN names). */
+    private static boolean activityExists(Platform platform, String arn) {
+        return platform.database().read(tx -> platform.resources().get(tx, arn))
+                .filter(r -> r.kind().equals(Activities.KIND))
+                .isPresent();
+    }
+
+    private static String randomKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
     }
 }

@@ -20,11 +20,13 @@ import java.time.Instant;
  * @param traceHeader     the trace header, or null
  * @param startDate       when it was accepted
  * @param region          the execution's region (for TaskScheduled events)
+ * @param testCase        the mock test case named by a {@code #TestCase} suffix of the ARN StartExecution was given, or null
  * @param parent          the parent task for a child started by {@code states:startExecution}, or null
  */
 public record ExecutionStart(String executionArn, String stateMachineArn, String stateMachineName, String versionArn,
                              String aliasArn, String name, String definitionKey, String roleArn, String input,
-                             String traceHeader, Instant startDate, String region, ParentTask parent) {
+                             String traceHeader, Instant startDate, String region, String testCase,
+                             ParentTask parent) {
     public ExecutionStart {
         requireNonNull(executionArn, "executionArn is null");
         requireNonNull(stateMachineArn, "stateMachineArn is null");

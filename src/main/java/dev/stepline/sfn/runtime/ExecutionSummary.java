@@ -22,9 +22,10 @@ import java.time.Instant;
  * @param traceHeader     the trace header, or null
  * @param redriveCount    how many times it was redriven
  * @param redriveDate     the last redrive, or null
+ * @param definitionKey   the key of the definition the execution runs ({@link ExecutionStart#definitionKey()})
  */
 public record ExecutionSummary(String executionArn, String stateMachineArn, String versionArn, String aliasArn,
                                String name, String status, Instant startDate, Instant stopDate, String input,
                                String output, String error, String cause, String traceHeader, int redriveCount,
-                               Instant redriveDate) {
+                               Instant redriveDate, String definitionKey) {
 }

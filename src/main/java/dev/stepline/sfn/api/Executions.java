@@ -1,0 +1,286 @@
+package dev.stepline.sfn.api;
+
+import dev.stepline.engine.Engine;
+import dev.stepline.engine.Signal;
+import dev.stepline.engine.WorkItem;
+import dev.stepline.protocol.RequestContext;
+import dev.stepline.sfn.api.ExecutionShapes.DataDetails;
+import dev.stepline.sfn.api.ExecutionShapes.DescribeExecutionInput;
+import dev.stepline.sfn.api.ExecutionShapes.DescribeExecutionOutput;
+import dev.stepline.sfn.api.ExecutionShapes.DescribeStateMachineForExecutionInput;
+import dev.stepline.sfn.api.ExecutionShapes.DescribeStateMachineForExecutionOutput;
+import dev.stepline.sfn.api.ExecutionShapes.ExecutionListItem;
+import dev.stepline.sfn.api.ExecutionShapes.ListExecutionsInput;
+import dev.stepline.sfn.api.ExecutionShapes.ListExecutionsOutput;
+import dev.stepline.sfn.api.ExecutionShapes.StartExecutionInput;
+import dev.stepline.sfn.api.ExecutionShapes.StartExecutionOutput;
+import dev.stepline.sfn.api.ExecutionShapes.StopExecutionInput;
+import dev.stepline.sfn.api.ExecutionShapes.StopExecutionOutput;
+import dev.stepline.sfn.api.StateMachineRecords.Machine;
+import dev.stepline.sfn.api.StateMachineShapes.Revision;
+import dev.stepline.sfn.api.StateMachineShapes.VersionDoc;
+import dev.stepline.sfn.runtime.AslDialect;
+import dev.stepline.sfn.runtime.ExecutionStart;
+import dev.stepline.sfn.runtime.dataflow.Json;
+import dev.stepline.server.Platform;
+import dev.stepline.store.Tx;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import tools.jackson.core.JacksonException;
+
+/**
+ * Step Functions' execution operations (spec §4.1–§4.5, §4.8): starting, describing, stopping and
+ * listing executions. The engine runs them; this class translates between the AWS view and it.
+ */
+final class Executions {
+    static final String KIND = "sfn";
+
+    private final Platform platform;
+    private final Engine engine;
+    private final StateMachineRecords records;
+    private final ExecutionRows rows;
+    private final ExecutionDefinitions definitions;
+
+    Executions(Platform platform, Engine engine, StateMachineRecords records, ExecutionRows rows,
+               ExecutionDefinitions definitions) {
+        this.platform = platform;
+        this.engine = engine;
+        this.records = records;
+        this.rows = rows;
+        this.definitions = definitions;
+    }
+
+    // ------------------------------------------------------------------ StartExecution
+
+    /** What a stateMachineArn given to StartExecution resolves to. */
+    private record Target(String stateMachineArn, String name, String type, Revision revision, String revisionId,
+                          long updateDate, String versionArn) {}
+
+    StartExecutionOutput start(RequestContext context, StartExecutionInput input) {
+        return start(context, input, null);
+    }
+
+    /**
+     * Starts an execution; {@code parent} links a child started by a {@code states:startExecution}
+     * task to the task that waits for it.
+     */
+    StartExecutionOutput start(RequestContext context, StartExecutionInput input, ExecutionStart.ParentTask parent) {
+        String given = input.stateMachineArn();
+        String testCase = null;
+        String arn = given;
+        int hash = given.indexOf('#');
+        if (hash >= 0) {
+            // Step Functions Local's mock test case suffix: <stateMachineArn>#<TestCase>.
+            arn = given.substring(0, hash);
+            testCase = given.substring(hash + 1);
+        }
+        SfnArn parsed = SfnArn.parse(arn, "stateMachine");
+        if (parsed.resource().contains("/")) {
+            throw SfnErrors.labelledArn();
+        }
+        String name = input.name() == null ? UUID.randomUUID().toString() : Names.require(input.name());
+        String executionInput = input.input() == null ? "{}" : input.input();
+        requireJson(executionInput);
+        String finalArn = arn;
+        Target target = platform.database().read(tx -> resolve(tx, context, finalArn));
+        boolean express = "EXPRESS".equals(target.type());
+        String executionArn = express
+                ? SfnArn.of(context.region(), context.account(), "express", target.name() + ":" + name + ":" + UUID.randomUUID())
+                : SfnArn.of(context.region(), context.account(), "execution", target.name() + ":" + name);
+        if (!express) {
+            Optional<StartExecutionOutput> existing = idempotent(executionArn, executionInput);
+            if (existing.isPresent()) {
+                return existing.get();
+            }
+        }
+        ExecutionDefinitions.Doc doc = new ExecutionDefinitions.Doc(target.stateMachineArn(), target.name(), target.type(),
+                target.revision().definition(), target.revision().roleArn(), target.revision().loggingConfiguration(),
+                target.revision().tracingConfiguration(), target.revision().encryptionConfiguration(), target.revisionId(),
+                target.updateDate());
+        String definitionKey = platform.database().write(tx -> definitions.register(tx, doc));
+        definitions.registered(definitionKey);
+        Instant startDate = platform.clock().instant();
+        ExecutionStart start = new ExecutionStart(executionArn, target.stateMachineArn(), target.name(), target.versionArn(),
+                null, name, definitionKey, target.revision().roleArn(), executionInput, input.traceHeader(), startDate,
+                context.region(), testCase, parent);
+        boolean created = engine.create(KIND, executionArn, AslDialect.newExecution(start),
+                new Signal("created", Json.object()));
+        if (!created) {
+            return idempotent(executionArn, executionInput).orElseThrow(() -> SfnErrors.executionAlreadyExists(executionArn));
+        }
+        return new StartExecutionOutput(executionArn, startDate);
+    }
+
+    /** Same name and identical input while still running: the original answer; otherwise the name is taken. */
+    private Optional<StartExecutionOutput> idempotent(String executionArn, String input) {
+        Optional<ExecutionRows.Row> row = platform.database().read(tx -> rows.find(tx, executionArn));
+        if (row.isEmpty()) {
+            return Optional.empty();
+        }
+        if ("RUNNING".equals(row.get().status()) && input.equals(row.get().doc().input())) {
+            return Optional.of(new StartExecutionOutput(executionArn, row.get().startDate()));
+        }
+        throw SfnErrors.executionAlreadyExists(executionArn);
+    }
+
+    private Target resolve(Tx tx, RequestContext context, String arn) {
+        Optional<Machine> machine = records.machine(tx, context, arn);
+        if (machine.isPresent()) {
+            StateMachineShapes.StateMachineDoc doc = machine.get().doc();
+            long updated = doc.updateDate() == null ? doc.creationDate() : doc.updateDate();
+            return new Target(arn, doc.name(), doc.type(), doc.revision(), doc.revisionId(), updated, null);
+        }
+        VersionDoc version = records.version(tx, context, arn).orElseThrow(() -> SfnErrors.stateMachineDoesNotExist(arn));
+        return new Target(version.stateMachineArn(), version.name(), version.type(), version.revision(),
+                version.revisionId(), version.creationDate(), arn);
+    }
+
+    /** AWS parses the input with Jackson and echoes its message (spec §1.4). */
+    private static void requireJson(String input) {
+        if (input.isEmpty()) {
+            throw SfnErrors.invalidExecutionInput("Invalid execution input.");
+        }
+        try {
+            Json.parse(input);
+        } catch (JacksonException e) {
+            throw SfnErrors.invalidExecutionInput(e.getOriginalMessage());
+        }
+    }
+
+    // ------------------------------------------------------------------ DescribeExecution
+
+    DescribeExecutionOutput describe(RequestContext context, DescribeExecutionInput input) {
+        ExecutionRows.Row row = find(context, input.executionArn());
+        boolean data = !"METADATA_ONLY".equals(input.includedData());
+        boolean succeeded = "SUCCEEDED".equals(row.status());
+        String reason = switch (row.status()) {
+            case "RUNNING" -> "Execution is RUNNING and cannot be redriven";
+            case "SUCCEEDED" -> "Execution is SUCCEEDED and cannot be redriven";
+            default -> null;
+        };
+        return new DescribeExecutionOutput(row.arn(), row.stateMachineArn(), row.name(), row.status(), row.startDate(),
+                row.stopDate(), data ? row.doc().input() : null, data ? new DataDetails(true) : null,
+                data && succeeded ? row.doc().output() : null, data && succeeded ? new DataDetails(true) : null,
+                row.doc().traceHeader(), null, row.doc().error(), row.doc().cause(), row.versionArn(), row.aliasArn(),
+                row.redriveCount(), row.redriveDate(), reason == null ? "REDRIVABLE" : "NOT_REDRIVABLE", reason);
+    }
+
+    /** The row of a Standard execution in the caller's account and region, or the AWS error for it. */
+    ExecutionRows.Row find(RequestContext context, String executionArn) {
+        SfnArn arn = SfnArn.parse(executionArn, "execution", "express");
+        if (arn.type().equals("express")) {
+            throw SfnErrors.invalidArnType("express");
+        }
+        if (!arn.account().equals(context.account()) || !arn.region().equals(context.region())) {
+            throw SfnErrors.executionDoesNotExist(executionArn);
+        }
+        return platform.database().read(tx -> rows.find(tx, executionArn))
+                .orElseThrow(() -> SfnErrors.executionDoesNotExist(executionArn));
+    }
+
+    // ------------------------------------------------------------------ StopExecution
+
+    /**
+     * Aborts a running execution and returns once the abort is committed. Stopping a closed
+     * execution changes nothing and returns its stop date (spec §4.4, recommended behaviour).
+     */
+    StopExecutionOutput stop(RequestContext context, StopExecutionInput input) {
+        ExecutionRows.Row row = find(context, input.executionArn());
+        if (!"RUNNING".equals(row.status())) {
+            return new StopExecutionOutput(row.stopDate());
+        }
+        tools.jackson.databind.node.ObjectNode data = Json.object();
+        if (input.error() != null) {
+            data.put("error", input.error());
+        }
+        if (input.cause() != null) {
+            data.put("cause", input.cause());
+        }
+        WorkItem stop = WorkItem.signal("stop", 0, new Signal("stop", data));
+        platform.database().write(tx -> {
+            engine.store(tx, row.arn(), stop);
+            return null;
+        });
+        engine.dispatch(row.arn(), stop).join();
+        ExecutionRows.Row after = platform.database().read(tx -> rows.find(tx, row.arn())).orElseThrow();
+        return new StopExecutionOutput(after.stopDate() == null ? platform.clock().instant() : after.stopDate());
+    }
+
+    // ------------------------------------------------------------------ ListExecutions
+
+    ListExecutionsOutput list(RequestContext context, ListExecutionsInput input) {
+        if ((input.stateMachineArn() == null) == (input.mapRunArn() == null)) {
+            // [unverified] text: AWS documents that exactly one must be given, not the message.
+            throw SfnErrors.validation("Must provide a StateMachine ARN or MapRun ARN");
+        }
+        if (input.mapRunArn() != null) {
+            SfnArn.parse(input.mapRunArn(), "mapRun");
+            throw SfnErrors.resourceNotFound(input.mapRunArn());
+        }
+        if ("PENDING_REDRIVE".equals(input.statusFilter())) {
+            // [unverified] text: the model says PENDING_REDRIVE applies to Map Run children only.
+            throw SfnErrors.validation("The PENDING_REDRIVE status filter is only supported with a mapRunArn");
+        }
+        String arn = input.stateMachineArn();
+        SfnArn parsed = SfnArn.parse(arn, "stateMachine");
+        if (parsed.resource().contains("/")) {
+            throw SfnErrors.labelledArn();
+        }
+        String column = platform.database().read(tx -> {
+            Optional<Machine> machine = records.machine(tx, context, arn);
+            if (machine.isPresent()) {
+                if ("EXPRESS".equals(machine.get().doc().type())) {
+                    throw SfnErrors.stateMachineTypeNotSupported();
+                }
+                return "state_machine_arn";
+            }
+            VersionDoc version = records.version(tx, context, arn)
+                    .orElseThrow(() -> SfnErrors.stateMachineDoesNotExist(arn));
+            if ("EXPRESS".equals(version.type())) {
+                throw SfnErrors.stateMachineTypeNotSupported();
+            }
+            return "version_arn";
+        });
+        Boolean redriven = input.redriveFilter() == null ? null : "REDRIVEN".equals(input.redriveFilter());
+        ExecutionRows.Filter filter = new ExecutionRows.Filter(column, arn, input.statusFilter(), redriven);
+        String fingerprint = arn + "|" + input.statusFilter() + "|" + input.redriveFilter();
+        int size = SfnPaging.size(input.maxResults());
+        String after = SfnPaging.after(platform.pageTokens(), input.nextToken(), "ListExecutions", fingerprint);
+        Long afterStart = null;
+        String afterArn = null;
+        if (after != null) {
+            int colon = after.indexOf(':');
+            afterStart = Long.parseLong(after.substring(0, colon));
+            afterArn = after.substring(colon + 1);
+        }
+        Long finalAfterStart = afterStart;
+        String finalAfterArn = afterArn;
+        List<ExecutionRows.Row> page = platform.database().read(tx -> rows.page(tx, filter, finalAfterStart, finalAfterArn,
+                size + 1));
+        List<ExecutionListItem> items = page.stream().limit(size).map(r -> new ExecutionListItem(r.arn(),
+                r.stateMachineArn(), r.name(), r.status(), r.startDate(), r.stopDate(), null, null, r.versionArn(),
+                r.aliasArn(), r.redriveCount(), r.redriveDate())).toList();
+        String next = null;
+        if (page.size() > size) {
+            ExecutionRows.Row last = page.get(size - 1);
+            next = platform.pageTokens().issue("ListExecutions", fingerprint, last.startMs() + ":" + last.arn());
+        }
+        return new ListExecutionsOutput(items, next);
+    }
+
+    // ------------------------------------------------------------------ DescribeStateMachineForExecution
+
+    DescribeStateMachineForExecutionOutput describeStateMachine(RequestContext context,
+                                                                DescribeStateMachineForExecutionInput input) {
+        ExecutionRows.Row row = find(context, input.executionArn());
+        ExecutionDefinitions.Doc doc = platform.database().read(tx -> definitions.doc(tx, row.doc().definitionKey()))
+                .orElseThrow(() -> SfnErrors.executionDoesNotExist(input.executionArn()));
+        boolean metadataOnly = "METADATA_ONLY".equals(input.includedData());
+        return new DescribeStateMachineForExecutionOutput(doc.stateMachineArn(), doc.name(),
+                metadataOnly ? "{}" : doc.definition(), doc.roleArn(), Instant.ofEpochMilli(doc.updateDate()),
+                doc.loggingConfiguration(), doc.tracingConfiguration(), null, null, doc.revisionId(),
+                doc.encryptionConfiguration(), null);
+    }
+}
