@@ -75,10 +75,12 @@ final class Fixtures {
                 + "\"States\": {\"I\": {\"Type\": \"Pass\", \"End\": true}}}, \"Next\": \"End\"}");
     }
 
-    /** Parses {@code stateJson} as state {@code S} of a small machine (followed by a Succeed state {@code End}). */
+    /** Parses {@code stateJson} as state {@code S} of a small machine (with a Succeed state {@code End} to go to). */
     static State state(String stateJson) {
+        JsonNode state = json(stateJson);
+        boolean transitions = state.has("Next") || state.has("Choices");
         String definition = "{\"StartAt\": \"S\", \"States\": {\"S\": " + stateJson
-                + ", \"End\": {\"Type\": \"Succeed\"}}}";
+                + (transitions ? ", \"End\": {\"Type\": \"Succeed\"}" : "") + "}}";
         return AslParser.parse(definition, StateMachineType.STANDARD).states().get("S");
     }
 
