@@ -1,8 +1,8 @@
 package dev.stepline.sfn.runtime.dataflow;
 
 import com.jayway.jsonpath.Configuration;
-import com.jayway.jsonpath.InvalidPathException;
 import com.jayway.jsonpath.JsonPath;
+import com.jayway.jsonpath.JsonPathException;
 import com.jayway.jsonpath.Option;
 import com.jayway.jsonpath.PathNotFoundException;
 import com.jayway.jsonpath.spi.json.Jackson3JsonNodeJsonProvider;
@@ -61,9 +61,9 @@ final class Paths {
             return new Lookup.Found(toNode(value));
         } catch (PathNotFoundException e) {
             return new Lookup.Missing(awsClassNames(e.getMessage()));
-        } catch (InvalidPathException e) {
-            // The parser already compiled the path; what is left are evaluation-time failures such as a
-            // function applied to the wrong kind of node. AWS reports those like a missing path.
+        } catch (JsonPathException e) {
+            // The parser already compiled the path; what is left are evaluation-time failures such as an
+            // aggregate function over non-numbers. Report them like a missing path.
             return new Lookup.Missing(awsClassNames(e.getMessage()));
         }
     }
@@ -115,7 +115,8 @@ final class Paths {
         if (message == null) {
             return "";
         }
-        return message.replace("tools.jackson.databind.", "com.fasterxml.jackson.databind.")
+        return message.replace("tools.jackson.databind.node.StringNode", "com.fasterxml.jackson.databind.node.TextNode")
+                .replace("tools.jackson.databind.", "com.fasterxml.jackson.databind.")
                 .replace("Jackson3JsonNodeJsonProvider", "JacksonJsonNodeJsonProvider");
     }
 }

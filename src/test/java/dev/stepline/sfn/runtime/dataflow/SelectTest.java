@@ -108,4 +108,14 @@ class SelectTest {
         assertThat(select("$[1]", scope("[10, 20]")).intValue()).isEqualTo(20);
         assertThat(Json.compact(select("$.length()", scope("[10, 20, 30]")))).isEqualTo("3");
     }
+
+    @Test
+    void pathsThroughNonObjectsUseJaywaysTextWithTheClassNamesAwsShows() {
+        assertError(() -> select("$.a.x", scope(INPUT)), StatesError.RUNTIME,
+                "Invalid path '$.a.x' : Expected to find an object with property ['x'] in path $['a'] but found "
+                        + "'com.fasterxml.jackson.databind.node.IntNode'. This is not a json object according to the "
+                        + "JsonProvider: 'com.jayway.jsonpath.spi.json.JacksonJsonNodeJsonProvider'.");
+        StatesError e = assertError(() -> select("$.items[*].tag.sum()", scope(INPUT)), StatesError.RUNTIME, null);
+        assertThat(e.cause()).startsWith("Invalid path '$.items[*].tag.sum()' : ");
+    }
 }
