@@ -53,7 +53,7 @@ public record TaskCall(String resource, Kind kind, String integration, Pattern p
 
     /**
      * Reads the work item payload the interpreter writes. {@code kind}, {@code pattern} and
-     * {@code integration} may be omitted: they are then derived from {@code resource} with
+     * {@code integration} may be omitted (or null): they are then derived from {@code resource} with
      * {@link TaskResource#classify}.
      *
      * @throws IllegalArgumentException when a required member is missing or has the wrong type
@@ -68,8 +68,10 @@ public record TaskCall(String resource, Kind kind, String integration, Pattern p
                 : classified == null ? Kind.OTHER : classified.kind();
         Pattern pattern = payload.hasNonNull("pattern") ? Pattern.valueOf(requiredString(payload, "pattern"))
                 : classified == null ? Pattern.REQUEST_RESPONSE : classified.pattern();
-        String integration = payload.has("integration") ? optionalString(payload, "integration")
-                : classified == null ? null : classified.integration();
+        String integration = optionalString(payload, "integration");
+        if (integration == null && classified != null) {
+            integration = classified.integration();
+        }
         JsonNode parameters = payload.get("parameters");
         if (parameters == null || parameters.isMissingNode()) {
             parameters = Json.object();

@@ -38,7 +38,7 @@ class TaskCallTest {
     @Test
     void classifiesTheResourceWhenKindPatternAndIntegrationAreOmitted() {
         TaskCall call = TaskCall.fromPayload(Json.parse("""
-                {"resource": "arn:aws:states:::aws-sdk:s3:getObject", "stateName": "Get",
+                {"resource": "arn:aws:states:::aws-sdk:s3:getObject", "integration": null, "stateName": "Get",
                  "stateMachineArn": "arn:aws:states:us-east-1:123456789012:stateMachine:Files"}
                 """));
         assertThat(call.kind()).isEqualTo(Kind.SDK_INTEGRATION);
