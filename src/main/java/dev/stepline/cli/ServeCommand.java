@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import java.net.URI;
 
 /** {@code stepline serve}: starts the server and runs until SIGINT or SIGTERM. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
@@ -48,11 +49,19 @@ public final class ServeCommand implements Callable<Integer> {
             description = "How fast engine time runs: 60 makes a one-minute Wait take one second (env STEPLINE_TIME_SCALE; default ${DEFAULT-VALUE}).")
     double timeScale;
 
+    @Option(names = "--sfn-mock-config", defaultValue = "${env:SFN_MOCK_CONFIG}",
+            description = "A Step Functions Local MockConfigFile: Task states of executions started as <stateMachineArn>#<TestCase> get its mocked responses (env SFN_MOCK_CONFIG).")
+    Path sfnMockConfig;
+
+    @Option(names = "--lambda-endpoint", defaultValue = "${env:LAMBDA_ENDPOINT}",
+            description = "A Lambda-compatible endpoint (e.g. http://127.0.0.1:9001) that Task states invoke functions on (env LAMBDA_ENDPOINT).")
+    URI lambdaEndpoint;
+
     @Override
     public Integer call() throws Exception {
         long started = System.nanoTime();
         ServerConfig config = new ServerConfig(host, port, dataDir, databaseUrl, region, account, credentials,
-                verifySignatures, timeScale);
+                verifySignatures, timeScale, sfnMockConfig, lambdaEndpoint);
         StepLineServer server = StepLineServer.start(config);
         long millis = (System.nanoTime() - started) / 1_000_000;
         String store = config.databaseUrl() == null ? "embedded store in " + config.dataDir().toAbsolutePath() : "PostgreSQL";

@@ -2,6 +2,7 @@ package dev.stepline.server;
 
 import static java.util.Objects.requireNonNull;
 
+import java.net.URI;
 import java.nio.file.Path;
 
 /**
@@ -17,9 +18,12 @@ import java.nio.file.Path;
  * @param credentials      {@code AKID:SECRET:ACCOUNT,…}; may be empty
  * @param verifySignatures whether SigV4 signatures are checked; default false
  * @param timeScale        how fast engine time runs against real time; default 1
+ * @param sfnMockConfig    a Step Functions Local MockConfigFile for Task states, or null
+ * @param lambdaEndpoint   a Lambda-compatible endpoint Task states invoke functions on, or null
  */
 public record ServerConfig(String host, int port, Path dataDir, String databaseUrl, String region, String account,
-                           String credentials, boolean verifySignatures, double timeScale) {
+                           String credentials, boolean verifySignatures, double timeScale, Path sfnMockConfig,
+                           URI lambdaEndpoint) {
     public static final int DEFAULT_PORT = 4590;
 
     public ServerConfig {
@@ -40,22 +44,37 @@ public record ServerConfig(String host, int port, Path dataDir, String databaseU
     }
 
     public static ServerConfig defaults() {
-        return new ServerConfig("127.0.0.1", DEFAULT_PORT, Path.of("data"), null, "us-east-1", "123456789012", "", false, 1.0);
+        return new ServerConfig("127.0.0.1", DEFAULT_PORT, Path.of("data"), null, "us-east-1", "123456789012", "", false, 1.0, null,
+                null);
     }
 
     public ServerConfig withPort(int port) {
-        return new ServerConfig(host, port, dataDir, databaseUrl, region, account, credentials, verifySignatures, timeScale);
+        return new ServerConfig(host, port, dataDir, databaseUrl, region, account, credentials, verifySignatures, timeScale, sfnMockConfig,
+                lambdaEndpoint);
     }
 
     public ServerConfig withDataDir(Path dataDir) {
-        return new ServerConfig(host, port, dataDir, databaseUrl, region, account, credentials, verifySignatures, timeScale);
+        return new ServerConfig(host, port, dataDir, databaseUrl, region, account, credentials, verifySignatures, timeScale, sfnMockConfig,
+                lambdaEndpoint);
     }
 
     public ServerConfig withDatabaseUrl(String databaseUrl) {
-        return new ServerConfig(host, port, dataDir, databaseUrl, region, account, credentials, verifySignatures, timeScale);
+        return new ServerConfig(host, port, dataDir, databaseUrl, region, account, credentials, verifySignatures, timeScale, sfnMockConfig,
+                lambdaEndpoint);
+    }
+
+    public ServerConfig withTasks(Path sfnMockConfig, URI lambdaEndpoint) {
+        return new ServerConfig(host, port, dataDir, databaseUrl, region, account, credentials, verifySignatures, timeScale,
+                sfnMockConfig, lambdaEndpoint);
+    }
+
+    public ServerConfig withTimeScale(double timeScale) {
+        return new ServerConfig(host, port, dataDir, databaseUrl, region, account, credentials, verifySignatures, timeScale,
+                sfnMockConfig, lambdaEndpoint);
     }
 
     public ServerConfig withCredentials(String credentials, boolean verifySignatures) {
-        return new ServerConfig(host, port, dataDir, databaseUrl, region, account, credentials, verifySignatures, timeScale);
+        return new ServerConfig(host, port, dataDir, databaseUrl, region, account, credentials, verifySignatures, timeScale, sfnMockConfig,
+                lambdaEndpoint);
     }
 }

@@ -4,6 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import dev.stepline.admin.AdminEndpoint;
 import dev.stepline.engine.Engine;
+import dev.stepline.sfn.tasks.TaskConfig;
+import dev.stepline.sfn.tasks.TaskInvoker;
 import dev.stepline.engine.EngineClock;
 import dev.stepline.http.JettyServer;
 import dev.stepline.objects.ObjectStorage;
@@ -69,7 +71,9 @@ public final class StepLineServer implements AutoCloseable {
                     new ClientTokens(new IdempotencyStore(), CLIENT_TOKEN_LIFETIME), new PageTokens(Base64.getDecoder().decode(key), clock, PAGE_TOKEN_LIFETIME),
                     clock, config.dataDir(), objects, engine);
             List<ServiceEndpoint> endpoints = new ArrayList<>();
-            endpoints.add(StepFunctionsApi.create(platform));
+            TaskInvoker tasks = TaskInvoker.create(TaskConfig.defaults()
+                    .withMockConfigFile(config.sfnMockConfig()).withLambdaEndpoint(config.lambdaEndpoint()));
+            endpoints.add(StepFunctionsApi.create(platform, tasks));
             endpoints.add(ImageBuilderApi.create(platform));
             endpoints.add(MwaaServerlessApi.create(platform));
             Accounts accounts = Accounts.parse(config.account(), config.credentials());

@@ -1,6 +1,7 @@
 package dev.stepline.sfn.api;
 
 import dev.stepline.sfn.runtime.AslDialect;
+import dev.stepline.sfn.tasks.TaskInvoker;
 import dev.stepline.store.MetaStore;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -17,10 +18,8 @@ import java.util.function.UnaryOperator;
 public final class StepFunctionsApi {
     private StepFunctionsApi() {}
 
-    public static AwsJsonService create(Platform platform) {
-        // Until task integrations are configured, every external task fails as an unreachable resource would.
-        SfnTaskRunner.External external = (key, payload) -> SfnTaskRunner.failed(key, "States.TaskFailed",
-                "Stepline cannot reach the resource " + payload.path("resource").asString());
+    public static AwsJsonService create(Platform platform, TaskInvoker tasks) {
+        SfnTaskRunner.External external = new IntegrationTasks(tasks);
         JsonCodec wire = new JsonCodec(JsonCodec.Naming.AS_DECLARED, TimestampFormat.EPOCH_SECONDS);
         JsonCodec store = new JsonCodec(JsonCodec.Naming.AS_DECLARED, TimestampFormat.EPOCH_SECONDS);
         AwsJsonService api = new AwsJsonService("states", "AWSStepFunctions", wire,
