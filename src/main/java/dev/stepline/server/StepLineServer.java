@@ -4,6 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import dev.stepline.admin.AdminEndpoint;
 import dev.stepline.engine.Engine;
+import dev.stepline.http.HttpRequest;
+import dev.stepline.http.HttpResponse;
 import dev.stepline.sfn.tasks.TaskConfig;
 import dev.stepline.sfn.tasks.TaskInvoker;
 import dev.stepline.engine.EngineClock;
@@ -43,10 +45,13 @@ public final class StepLineServer implements AutoCloseable {
     private final ServerConfig config;
     private final Database database;
     private final Engine engine;
+    private final Router router;
     private final JettyServer http;
     private final EngineClock clock;
 
-    private StepLineServer(ServerConfig config, Database database, Engine engine, JettyServer http, EngineClock clock) {
+    private StepLineServer(ServerConfig config, Database database, Engine engine, Router router, JettyServer http,
+                           EngineClock clock) {
+        this.router = router;
         this.config = config;
         this.database = database;
         this.engine = engine;
@@ -85,7 +90,7 @@ public final class StepLineServer implements AutoCloseable {
             engine.start();
             JettyServer http = new JettyServer(config.host(), config.port(), router);
             http.start();
-            return new StepLineServer(config, database, engine, http, clock);
+            return new StepLineServer(config, database, engine, router, http, clock);
         } catch (Exception | Error e) {
             if (engine != null) {
                 engine.close();
@@ -103,6 +108,11 @@ public final class StepLineServer implements AutoCloseable {
 
     public int port() {
         return http.port();
+    }
+
+    /** Serves one request without the network (in-process benchmarks measure everything but the socket). */
+    public HttpResponse handle(HttpRequest request) {
+        return router.handle(request);
     }
 
     public Engine engine() {
