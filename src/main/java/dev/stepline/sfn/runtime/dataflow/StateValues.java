@@ -19,7 +19,48 @@ public final class StateValues {
      * {@code States.Runtime} error except for {@code IsPresent}.
      */
     public static boolean matches(ChoiceRule rule, Scope scope) throws StatesError {
-        throw new UnsupportedOperationException("not yet implemented");
+        // TEMPORARY (asl branch): And/Or/Not, String/Numeric/BooleanEquals with literals, IsPresent;
+        // the dataflow branch replaces this.
+        switch (rule) {
+            case ChoiceRule.And and -> {
+                for (ChoiceRule r : and.rules()) {
+                    if (!matches(r, scope)) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+            case ChoiceRule.Or or -> {
+                for (ChoiceRule r : or.rules()) {
+                    if (matches(r, scope)) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+            case ChoiceRule.Not not -> {
+                return !matches(not.rule(), scope);
+            }
+            case ChoiceRule.Comparison c -> {
+                tools.jackson.databind.JsonNode value = DataFlow.read(c.variable(), scope);
+                if (c.operator() == dev.stepline.sfn.asl.ComparisonOperator.IS_PRESENT) {
+                    return (value != null) == c.value().booleanValue();
+                }
+                if (value == null) {
+                    throw StatesError.runtime("Invalid path '" + c.variable().text()
+                            + "': The choice state's condition path references an invalid value.");
+                }
+                return switch (c.operator()) {
+                    case STRING_EQUALS -> value.isString() && value.stringValue().equals(c.value().stringValue());
+                    case NUMERIC_EQUALS -> value.isNumber() && value.decimalValue().compareTo(c.value().decimalValue()) == 0;
+                    case NUMERIC_GREATER_THAN -> value.isNumber() && value.decimalValue().compareTo(c.value().decimalValue()) > 0;
+                    case NUMERIC_LESS_THAN -> value.isNumber() && value.decimalValue().compareTo(c.value().decimalValue()) < 0;
+                    case BOOLEAN_EQUALS -> value.isBoolean() && value.booleanValue() == c.value().booleanValue();
+                    default -> throw new UnsupportedOperationException("TEMPORARY matches: " + c.operator());
+                };
+            }
+            default -> throw new UnsupportedOperationException("TEMPORARY matches: " + rule);
+        }
     }
 
     /**
