@@ -4,39 +4,84 @@ import dev.stepline.engine.Dialect;
 import dev.stepline.engine.Signal;
 import dev.stepline.engine.Transition;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Predicate;
 
-/** TEMPORARY placeholder until the interpreter lands (asl branch). */
+/**
+ * Step Functions executions as an engine dialect (kind {@code sfn}): the ASL interpreter as a pure
+ * transition function over {@link AslExecution}.
+ *
+ * <h2>Signals</h2>
+ * <ul>
+ *   <li>{@code created} {} — records {@code ExecutionStarted}, the RUNNING summary, the execution timeout
+ *       timer, and schedules {@code advance}: no state runs before StartExecution has returned.</li>
+ *   <li>{@code advance} {} — runs the states (also used to continue after {@value Interpreter#EVENT_BUDGET}
+ *       events in one transition).</li>
+ *   <li>{@code timer} {key} — the dialect's own timers: Wait ends ({@code w<n>}), retry back-offs
+ *       ({@code r<n>}), task timeouts ({@code <task>#timeout}), heartbeat expiry ({@code <parked>#heartbeat},
+ *       payload {@code heartbeatSeconds}), {@code executionTimeout}.</li>
+ *   <li>{@code stop} {error?, cause?} — StopExecution.</li>
+ *   <li>{@code taskSucceeded} {task, output}, {@code taskFailed} {task, error?, cause?}, {@code taskSubmitted}
+ *       {task, output}, {@code activityStarted} {task, workerName?} — ignored unless {@code task} is awaited.</li>
+ * </ul>
+ *
+ * <h2>Work</h2>
+ * A Task attempt schedules a TASK item {@code t<n>} (payload: resource, kind, integration, pattern,
+ * parameters, stateName, stateMachineArn, executionArn, testCase?, region, account, attempt,
+ * timeoutSeconds?); an activity a PARKED item {@code t<n>} on the activity ARN's queue (payload: task,
+ * input, token); a {@code .waitForTaskToken} task also a PARKED item {@code p<n>} (payload: task) whose
+ * token is {@code $$.Task.Token}.
+ */
 public final class AslDialect implements Dialect<AslExecution> {
+    public static final String KIND = "sfn";
+
+    private final DefinitionSource definitions;
+    private final TaskTokens tokens;
+    private final Predicate<String> activityExists;
+
     public AslDialect(DefinitionSource definitions, TaskTokens tokens, Predicate<String> activityExists) {
+        this.definitions = Objects.requireNonNull(definitions, "definitions");
+        this.tokens = Objects.requireNonNull(tokens, "tokens");
+        this.activityExists = Objects.requireNonNull(activityExists, "activityExists");
     }
 
+    /** The initial state of an execution, before its {@code created} signal. */
     public static AslExecution newExecution(ExecutionStart start) {
-        return new AslExecution(start);
+        return AslExecution.of(start);
     }
 
     @Override
     public String kind() {
-        return "sfn";
+        return KIND;
     }
 
     @Override
     public AslExecution decode(String state) {
-        throw new UnsupportedOperationException();
+        return StateCodec.decode(state);
     }
 
     @Override
     public String encode(AslExecution state) {
-        return "{}";
+        return StateCodec.encode(state);
     }
 
     @Override
     public AslExecution apply(AslExecution state, List<Signal> signals, Transition transition) {
-        ExecutionStart s = state.start();
-        transition.appendEvent("ExecutionStarted", 0, null);
-        transition.summary(new ExecutionSummary(s.executionArn(), s.stateMachineArn(), s.versionArn(), s.aliasArn(),
-                s.name(), "RUNNING", s.startDate(), null, s.input(), null, null, null, s.traceHeader(), 0, null,
-                s.definitionKey()));
+        if (!state.closed()) {
+            new Interpreter(this, state, transition).apply(signals);
+        }
         return state;
+    }
+
+    DefinitionSource definitions() {
+        return definitions;
+    }
+
+    TaskTokens tokens() {
+        return tokens;
+    }
+
+    boolean activityExists(String activityArn) {
+        return activityExists.test(activityArn);
     }
 }
