@@ -90,6 +90,7 @@ public final class SfnLoad {
         try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int c = 0; c < clients; c++) {
                 pool.execute(() -> {
+                    try {
                     for (int i; (i = next.getAndIncrement()) < executions; ) {
                         long s = System.nanoTime();
                         String out = client.call("StartExecution", "{\"stateMachineArn\":\"" + machine + "\",\"input\":\"{\\\"n\\\":" + i + "}\"}");
@@ -97,7 +98,11 @@ public final class SfnLoad {
                         arns.set(i, field(out, "executionArn"));
                         started.incrementAndGet();
                     }
-                    done.countDown();
+                    } catch (RuntimeException e) {
+                        e.printStackTrace();
+                    } finally {
+                        done.countDown();
+                    }
                 });
             }
             for (int d = 0; d < 2; d++) {
@@ -106,12 +111,14 @@ public final class SfnLoad {
                         int n = started.get();
                         String arn = n == 0 ? null : arns.get(Math.max(0, n - 1 - (int) (Math.random() * Math.min(n, 100))));
                         if (arn == null) {
-                            Thread.onSpinWait();
+                            // Never spin: virtual threads are not preempted, two spinners would own both carriers.
+                            sleep(1);
                             continue;
                         }
                         long s = System.nanoTime();
                         client.call("DescribeExecution", "{\"executionArn\":\"" + arn + "\"}");
                         describeLatency.add(System.nanoTime() - s);
+                        sleep(1);
                     }
                 });
             }
@@ -277,6 +284,14 @@ public final class SfnLoad {
         long[] sorted = nanos.clone();
         Arrays.sort(sorted);
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)] / 1e6;
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     static Duration seconds(double s) {

@@ -85,7 +85,7 @@ final class EngineStore {
             Commit c = batch.get(i);
             for (NewEvent e : c.events()) {
                 events.add(new Object[] {c.executionId(), e.id(), e.timestampMs(), e.type(), e.previousEventId(),
-                        e.details() == null ? null : JSON.writeValueAsString(e.details())});
+                        e.details()});
             }
             for (String key : c.consumed()) {
                 consumed.add(new Object[] {c.executionId(), key});

@@ -1,7 +1,9 @@
 package dev.stepline.engine;
 
-import tools.jackson.databind.node.ObjectNode;
-
-/** A history event appended by a transition, not yet committed. {@code details} may be null. */
-record NewEvent(long id, long previousEventId, String type, long timestampMs, ObjectNode details) {
+/**
+ * A history event appended by a transition, not yet committed. {@code details} is the serialised
+ * details object, or null; serialised on the execution's own thread so the single committer
+ * thread only writes.
+ */
+record NewEvent(long id, long previousEventId, String type, long timestampMs, String details) {
 }

@@ -42,7 +42,8 @@ final class TransitionBuffer implements Transition {
     @Override
     public long appendEvent(String type, long previousEventId, ObjectNode details) {
         long id = firstEventId + events.size();
-        events.add(new NewEvent(id, previousEventId, requireNonNull(type, "type is null"), now.toEpochMilli(), details));
+        events.add(new NewEvent(id, previousEventId, requireNonNull(type, "type is null"), now.toEpochMilli(),
+                details == null ? null : EngineStore.JSON.writeValueAsString(details)));
         return id;
     }
 

@@ -50,7 +50,9 @@ public final class Database implements AutoCloseable {
         HikariConfig hikari = new HikariConfig();
         hikari.setDataSource(source);
         hikari.setPoolName("sqlite");
-        hikari.setMaximumPoolSize(4);
+        // Readers run beside the single writer on WAL snapshots; the engine's committer must not
+        // queue behind API reads for a connection.
+        hikari.setMaximumPoolSize(12);
         hikari.setMinimumIdle(1);
         hikari.setAutoCommit(true);
         return new Database(new HikariDataSource(hikari), Dialect.SQLITE);

@@ -40,20 +40,19 @@ final class ExecutionDefinitions implements DefinitionSource {
         this.database = database;
     }
 
-    /** Stores {@code doc} if new (inside the caller's transaction) and returns its key. */
-    String register(Tx tx, Doc doc) {
+    /**
+     * Stores {@code doc} unless this process already knows it is stored, and returns its key. Every
+     * execution of an unchanged revision shares one row, so after the first start this costs no write.
+     */
+    String register(Doc doc) {
         String json = JSON.writeValueAsString(doc);
         String key = sha256(json);
         if (!stored.contains(key)) {
-            tx.update("INSERT INTO sfn_definition (definition_key, doc) VALUES (?, ?) ON CONFLICT (definition_key) DO NOTHING",
-                    key, json);
+            database.write(tx -> tx.update("INSERT INTO sfn_definition (definition_key, doc) VALUES (?, ?)"
+                    + " ON CONFLICT (definition_key) DO NOTHING", key, json));
+            stored.add(key);
         }
         return key;
-    }
-
-    /** Call after the transaction that registered {@code key} committed. */
-    void registered(String key) {
-        stored.add(key);
     }
 
     Optional<Doc> doc(Tx tx, String key) {

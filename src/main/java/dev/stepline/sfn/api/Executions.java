@@ -99,8 +99,7 @@ final class Executions {
                 target.revision().definition(), target.revision().roleArn(), target.revision().loggingConfiguration(),
                 target.revision().tracingConfiguration(), target.revision().encryptionConfiguration(), target.revisionId(),
                 target.updateDate());
-        String definitionKey = platform.database().write(tx -> definitions.register(tx, doc));
-        definitions.registered(definitionKey);
+        String definitionKey = definitions.register(doc);
         Instant startDate = platform.clock().instant();
         ExecutionStart start = new ExecutionStart(executionArn, target.stateMachineArn(), target.name(), target.versionArn(),
                 null, name, definitionKey, target.revision().roleArn(), executionInput, input.traceHeader(), startDate,
