@@ -44,6 +44,11 @@ public final class EngineClock extends Clock {
         return instant();
     }
 
+    /** How far time has been advanced by hand in total. */
+    public Duration advanced() {
+        return Duration.ofNanos(offsetNanos.get());
+    }
+
     /** Runs {@code listener} after every manual {@link #advance} (timers re-check what is due). */
     public void onAdvance(Runnable listener) {
         advanceListeners.add(listener);

@@ -69,6 +69,7 @@ public final class StepLineServer implements AutoCloseable {
         Engine engine = null;
         try {
             Migrations.apply(database, clock);
+            restoreAdvancedTime(database, clock);
             String key = new MetaStore().getOrCreate(database, "page-token-key", StepLineServer::randomKey);
             ObjectStorage objects = new ObjectStorage(database, config.dataDir().resolve("objects"), clock);
             engine = new Engine(database, clock);
@@ -98,6 +99,16 @@ public final class StepLineServer implements AutoCloseable {
             database.close();
             throw e;
         }
+    }
+
+    /**
+     * Time advanced by hand survives a restart: a timer set after an advance keeps its meaning, and
+     * engine time does not jump back (at scale 1; a faster scale's own gain is not kept).
+     */
+    private static void restoreAdvancedTime(Database database, EngineClock clock) {
+        MetaStore meta = new MetaStore();
+        meta.get(database, "clock-advanced-ms").ifPresent(ms -> clock.advance(Duration.ofMillis(Long.parseLong(ms))));
+        clock.onAdvance(() -> meta.put(database, "clock-advanced-ms", Long.toString(clock.advanced().toMillis())));
     }
 
     private static String randomKey() {

@@ -11,4 +11,15 @@ public final class MetaStore {
             return tx.queryOne("SELECT value FROM meta WHERE name = ?", r -> r.getString(1), name).orElseThrow();
         });
     }
+
+    /** The stored value, if any. */
+    public java.util.Optional<String> get(Database database, String name) {
+        return database.read(tx -> tx.queryOne("SELECT value FROM meta WHERE name = ?", r -> r.getString(1), name));
+    }
+
+    /** Stores {@code value} under {@code name}, replacing what was there. */
+    public void put(Database database, String name, String value) {
+        database.write(tx -> tx.update("INSERT INTO meta (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE"
+                + " SET value = excluded.value", name, value));
+    }
 }
