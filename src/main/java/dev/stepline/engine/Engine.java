@@ -43,6 +43,8 @@ public final class Engine implements AutoCloseable {
     static final long LEASE_MS = 120_000;
     private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
     private static final int CLAIM_LIMIT = 1_000;
+    /** How many rounds of immediately due signals a creation applies before committing. */
+    private static final int INLINE_ROUNDS = 1;
 
     private record Registered<S>(Dialect<S> dialect, TaskRunner runner) {
     }
@@ -135,6 +137,16 @@ public final class Engine implements AutoCloseable {
         Registered<S> registered = registered(kind);
         TransitionBuffer buffer = new TransitionBuffer(executionId, clock.instant(), 1);
         S state = registered.dialect().apply(initialState, List.of(created), buffer);
+        // What the creation made due at once runs in the same transaction: a short workflow is then
+        // created and finished by one commit instead of two. The dialect bounds how much one
+        // transition may do, so this cannot hold the caller long.
+        for (int round = 0; round < INLINE_ROUNDS; round++) {
+            List<WorkItem> due = buffer.takeDueSignals();
+            if (due.isEmpty()) {
+                break;
+            }
+            state = registered.dialect().apply(state, due.stream().map(WorkItem::asSignal).toList(), buffer);
+        }
         Commit commit = commitOf(registered, executionId, 0, state, buffer, Set.of());
         committer.submit(commit);
         return commit.result().join();

@@ -79,6 +79,26 @@ final class TransitionBuffer implements Transition {
         this.summary = summary;
     }
 
+    /**
+     * Removes and returns the signals this transition scheduled for its own execution that are
+     * already due, so the engine can apply them within the same transition.
+     */
+    List<WorkItem> takeDueSignals() {
+        List<WorkItem> due = new ArrayList<>();
+        if (closed) {
+            return due;
+        }
+        long nowMs = now.toEpochMilli();
+        scheduled.values().removeIf(item -> {
+            boolean take = item.kind() == WorkItem.Kind.SIGNAL && item.dueMs() <= nowMs;
+            if (take) {
+                due.add(item);
+            }
+            return take;
+        });
+        return due;
+    }
+
     long nextEventId() {
         return firstEventId + events.size();
     }
