@@ -41,8 +41,8 @@ class TimeControlTest {
     @Test
     void everyWaitFormEndsWhenTheClockIsAdvanced() {
         Instant now = server.server().clock().instant();
-        String literal = iso(now.plus(Duration.ofDays(1)).withNano(0));
-        String fromInput = iso(now.plus(Duration.ofDays(2)).withNano(0));
+        String literal = iso(now.plus(Duration.ofDays(1)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        String fromInput = iso(now.plus(Duration.ofDays(2)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
         String arn = sfn.machine("waits", """
                 {"StartAt": "Fixed",
                  "States": {
