@@ -52,6 +52,11 @@ final class Sfn {
                 .type(StateMachineType.STANDARD)).stateMachineArn();
     }
 
+    /** Creates a STANDARD state machine with exactly this name (mock configurations key on it). */
+    String machineNamed(String name, String definition) {
+        return client.createStateMachine(b -> b.name(name).definition(definition).roleArn(ROLE)).stateMachineArn();
+    }
+
     String start(String stateMachineArn, String input) {
         return client.startExecution(b -> b.stateMachineArn(stateMachineArn).input(input)).executionArn();
     }
@@ -105,6 +110,22 @@ final class Sfn {
         return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
                 .until(() -> history(executionArn).stream().filter(e -> e.typeAsString().equals(type)).toList(),
                         l -> l.size() >= count);
+    }
+
+    /**
+     * A server whose Task states resolve through the given Step Functions Local mock configuration
+     * (and {@code lambdaEndpoint}, may be null); data and the mock file live under {@code dir}.
+     */
+    static TestServer withMocks(java.nio.file.Path dir, String mockConfig, java.net.URI lambdaEndpoint) {
+        try {
+            java.nio.file.Path file = dir.resolve("MockConfigFile.json");
+            java.nio.file.Files.writeString(file, mockConfig);
+            java.nio.file.Path data = java.nio.file.Files.createDirectories(dir.resolve("data"));
+            return TestServer.with(dev.stepline.server.ServerConfig.defaults().withDataDir(data)
+                    .withTasks(file, lambdaEndpoint));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     void advance(Duration amount) {
