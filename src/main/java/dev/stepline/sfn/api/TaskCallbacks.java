@@ -154,6 +154,7 @@ final class TaskCallbacks {
                     .orElseThrow(SfnErrors::taskTimedOut);
             engine.remove(tx, target.executionArn(), target.parkedKey());
             data.put("task", parked.payload().get("task").asString());
+            data.put(dev.stepline.sfn.runtime.AslDialect.CALLBACK, true);
             WorkItem item = WorkItem.signal("answer-" + target.parkedKey(), 0, new Signal(type, data));
             engine.store(tx, target.executionArn(), item);
             return item;

@@ -34,6 +34,12 @@ import java.util.function.Predicate;
  */
 public final class AslDialect implements Dialect<AslExecution> {
     public static final String KIND = "sfn";
+    /**
+     * Member of a {@code taskSucceeded}/{@code taskFailed} signal's data that marks an outcome from
+     * outside the task's initial call (SendTask*, a {@code .sync} child's end). Such an outcome may
+     * overtake the initial call's {@code taskSubmitted}; it is then held until TaskSubmitted is recorded.
+     */
+    public static final String CALLBACK = "callback";
 
     private final DefinitionSource definitions;
     private final TaskTokens tokens;

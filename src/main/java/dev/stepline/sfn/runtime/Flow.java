@@ -87,6 +87,12 @@ final class Flow {
         boolean started;
         /** The child execution of a states:startExecution task, once known. */
         String child;
+        /**
+         * A completion that arrived before TaskSubmitted was recorded (a callback answered, or a
+         * {@code .sync} child finished, before the initial call's result came back):
+         * {@code {"type":signalType,"data":signalData}}, replayed right after TaskSubmitted.
+         */
+        tools.jackson.databind.node.ObjectNode pending;
     }
 
     /** A timer: the end of a Wait, or of a retry back-off. */

@@ -63,6 +63,7 @@ final class Interpreter {
 
     static final String ADVANCE = "advance";
     static final String TIMER = "timer";
+    static final String CALLBACK = AslDialect.CALLBACK;
     static final String EXECUTION_TIMEOUT = "executionTimeout";
     static final String HEARTBEAT_SUFFIX = "#heartbeat";
     static final String TIMEOUT_SUFFIX = "#timeout";
@@ -271,36 +272,61 @@ final class Interpreter {
                 if (output != null && output.get("ExecutionArn") instanceof JsonNode arn && arn.isString()) {
                     work.child = arn.stringValue();
                 }
-            }
-            case "taskSucceeded" -> {
-                String raw = text(data, "output");
-                if (raw == null) {
-                    raw = "null";
+                if (work.pending != null) {
+                    ObjectNode pending = work.pending;
+                    work.pending = null;
+                    taskSignal(pending.get("type").asString(), (ObjectNode) pending.get("data"));
                 }
-                JsonNode result = parseOrNull(raw);
-                if (result == null) {
-                    endTask(flow, work);
-                    failFlow(flow, StatesError.RUNTIME, prefix(flow, "The task result is not valid JSON."));
+            }
+            case "taskSucceeded", "taskFailed" -> {
+                if (data.path(CALLBACK).asBoolean(false) && !work.submitted && awaitsSubmission(state.resource())) {
+                    // The answer overtook the initial call's result: TaskSubmitted comes first in the history.
+                    ObjectNode pending = Json.object();
+                    pending.put("type", type);
+                    pending.set("data", data);
+                    work.pending = pending;
                     return;
                 }
-                String compact = Json.compact(result);
-                if (tooLarge(compact)) {
-                    taskFailed(flow, work, resource, StatesError.DATA_LIMIT_EXCEEDED, "The state/task '"
-                            + state.resource().arn()
-                            + "' returned a result with a size exceeding the maximum number of bytes service limit.");
-                    return;
+                if (type.equals("taskSucceeded")) {
+                    taskSucceeded(flow, work, state, resource, data);
+                } else {
+                    taskFailed(flow, work, resource, text(data, "error"), text(data, "cause"));
                 }
-                endTask(flow, work);
-                ObjectNode details = resource.isTaskEvent() ? resource.details() : Json.object();
-                details.put("output", compact);
-                details.set("outputDetails", notTruncated());
-                flow.prev = append(resource.eventPrefix() + "Succeeded", flow.prev, details);
-                taskResult(flow, state, result);
             }
-            case "taskFailed" -> taskFailed(flow, work, resource, text(data, "error"), text(data, "cause"));
             default -> {
             }
         }
+    }
+
+    /** Callback and {@code .sync} patterns record TaskSubmitted before their outcome (spec §5.3 A). */
+    private static boolean awaitsSubmission(TaskResource task) {
+        return task.kind() != TaskResource.Kind.ACTIVITY && task.pattern() != TaskResource.Pattern.REQUEST_RESPONSE;
+    }
+
+    private void taskSucceeded(Flow flow, TaskWork work, TaskState state, Resource resource, ObjectNode data) {
+        String raw = text(data, "output");
+        if (raw == null) {
+            raw = "null";
+        }
+        JsonNode result = parseOrNull(raw);
+        if (result == null) {
+            endTask(flow, work);
+            failFlow(flow, StatesError.RUNTIME, prefix(flow, "The task result is not valid JSON."));
+            return;
+        }
+        String compact = Json.compact(result);
+        if (tooLarge(compact)) {
+            taskFailed(flow, work, resource, StatesError.DATA_LIMIT_EXCEEDED, "The state/task '"
+                    + state.resource().arn()
+                    + "' returned a result with a size exceeding the maximum number of bytes service limit.");
+            return;
+        }
+        endTask(flow, work);
+        ObjectNode details = resource.isTaskEvent() ? resource.details() : Json.object();
+        details.put("output", compact);
+        details.set("outputDetails", notTruncated());
+        flow.prev = append(resource.eventPrefix() + "Succeeded", flow.prev, details);
+        taskResult(flow, state, result);
     }
 
     private void taskFailed(Flow flow, TaskWork work, Resource resource, String error, String cause) {
@@ -1202,6 +1228,7 @@ final class Interpreter {
         fields.forEach(describe::set);
         ObjectNode data = Json.object();
         data.put("task", ex.parent.taskKey());
+        data.put(CALLBACK, true);
         Signal signal;
         if ("SUCCEEDED".equals(status)) {
             data.put("output", Json.compact(describe));

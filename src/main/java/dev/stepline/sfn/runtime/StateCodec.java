@@ -21,7 +21,8 @@ import tools.jackson.databind.node.ObjectNode;
  *  "inv"?:{state:count}, "f":frame}
  * frame: {"x"?:index, "s"?:state, "ph"?:phase (0), "p"?:prev, "in"?:input, "e"?:entered, "t"?:enteredAt,
  *         "rc"?:retryCount, "ra"?:[attempts], "vars"?:{...}, "er"?, "ca"?, "rp"?:true, "w"?:work}
- * work:  {"k":"T", "key", "pk"?:parked, "hb"?:heartbeatSeconds, "sub"?:true, "sta"?:true, "ch"?:childArn}
+ * work:  {"k":"T", "key", "pk"?:parked, "hb"?:heartbeatSeconds, "sub"?:true, "sta"?:true, "ch"?:childArn,
+ *         "pd"?:{"type","data"} (a completion waiting for TaskSubmitted)}
  *        {"k":"W"|"R", "key"}                                   (Wait end / retry back-off)
  *        {"k":"P"|"M", "c":[frames], "tp":threadPrev, "ef"?, "it"?, "rs"?, "nx"?, "lim"?}
  * </pre>
@@ -117,6 +118,9 @@ final class StateCodec {
                     work.put("sta", true);
                 }
                 putIf(work, "ch", task.child);
+                if (task.pending != null) {
+                    work.set("pd", task.pending);
+                }
             }
             case TimerWork timer -> {
                 ObjectNode work = out.putObject("w");
@@ -203,6 +207,9 @@ final class StateCodec {
                     task.submitted = work.path("sub").asBoolean(false);
                     task.started = work.path("sta").asBoolean(false);
                     task.child = str(work, "ch");
+                    if (work.get("pd") instanceof ObjectNode pending) {
+                        task.pending = pending;
+                    }
                     flow.work = task;
                 }
                 case "W", "R" -> flow.work = new TimerWork(str(work, "key"), work.get("k").asString().equals("R"));
