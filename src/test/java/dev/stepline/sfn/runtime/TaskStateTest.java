@@ -309,6 +309,39 @@ class TaskStateTest {
     }
 
     @Test
+    void callbackAnswerThatOvertakesTheInitialCallWaitsForTaskSubmitted() {
+        FakeEngine engine = new FakeEngine();
+        engine.tasks = item -> null; // the initial call has not come back yet
+        engine.start(CALLBACK, "{}");
+        String taskKey = engine.item(WorkItem.Kind.TASK).key();
+        ObjectNode answer = Json.object();
+        answer.put("task", taskKey);
+        answer.put("output", "{\"answer\":42}");
+        answer.put(AslDialect.CALLBACK, true);
+        engine.apply(new Signal("taskSucceeded", answer));
+        assertThat(engine.history()).as("held (and persisted) until TaskSubmitted").containsExactly(
+                "1 ExecutionStarted 0", "2 TaskStateEntered 0", "3 TaskScheduled 2", "4 TaskStarted 3");
+        ObjectNode submitted = Json.object();
+        submitted.put("task", taskKey);
+        submitted.put("output", "{\"MessageId\":\"m-1\"}");
+        engine.apply(new Signal("taskSubmitted", submitted));
+        assertThat(engine.history()).containsExactly("1 ExecutionStarted 0", "2 TaskStateEntered 0",
+                "3 TaskScheduled 2", "4 TaskStarted 3", "5 TaskSubmitted 4", "6 TaskSucceeded 5",
+                "7 TaskStateExited 6", "8 ExecutionSucceeded 7");
+        assertThat(engine.summary().output()).isEqualTo("{\"answer\":42}");
+    }
+
+    @Test
+    void mockedCallbackCompletesWithoutTaskSubmitted() {
+        FakeEngine engine = new FakeEngine();
+        // Step Functions Local style: the initial (mocked) call itself completes the task.
+        engine.tasks = item -> FakeEngine.succeed(item, "{\"mocked\":true}");
+        engine.start(CALLBACK, "{}");
+        assertThat(engine.types()).containsExactly("ExecutionStarted", "TaskStateEntered", "TaskScheduled",
+                "TaskStarted", "TaskSucceeded", "TaskStateExited", "ExecutionSucceeded");
+    }
+
+    @Test
     void callbackHeartbeatTimeoutIsStatesTimeout() {
         FakeEngine engine = new FakeEngine();
         engine.tasks = item -> {
