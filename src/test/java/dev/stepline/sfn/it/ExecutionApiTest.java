@@ -289,6 +289,55 @@ class ExecutionApiTest {
                 .isInstanceOf(ExecutionDoesNotExistException.class);
     }
 
+    @Test
+    void stopDuringParallelAbortsTheBranches() {
+        String arn = sfn.machine("stop-parallel", """
+                {"StartAt": "Fork", "States": {"Fork": {"Type": "Parallel", "End": true, "Branches": [
+                  {"StartAt": "W1", "States": {"W1": {"Type": "Wait", "Seconds": 100, "End": true}}},
+                  {"StartAt": "W2", "States": {"W2": {"Type": "Wait", "Seconds": 100, "End": true}}}]}}}""");
+        String exec = sfn.start(arn, "{}");
+        sfn.awaitEvents(exec, "WaitStateEntered", 2);
+        sfn.client.stopExecution(b -> b.executionArn(exec).cause("halt"));
+        List<HistoryEvent> events = sfn.history(exec);
+        Sfn.assertGapless(events);
+        assertThat(Sfn.types(events)).containsExactlyInAnyOrder("ExecutionStarted", "ParallelStateEntered",
+                "ParallelStateStarted", "WaitStateEntered", "WaitStateEntered", "WaitStateAborted", "WaitStateAborted",
+                "ParallelStateAborted", "ExecutionAborted");
+        assertThat(last(events).typeAsString()).isEqualTo("ExecutionAborted");
+        assertThat(last(events).executionAbortedEventDetails().error()).isNull();
+        assertThat(last(events).executionAbortedEventDetails().cause()).isEqualTo("halt");
+        sfn.advance(Duration.ofSeconds(200));
+        assertThat(sfn.history(exec)).hasSize(events.size());
+        assertThat(sfn.describe(exec).status()).isEqualTo(ExecutionStatus.ABORTED);
+    }
+
+    @Test
+    void describeWithMetadataOnlyAndExpressArns() {
+        DescribeExecutionResponse ok = sfn.run(sfn.machine("metadata", MODES), "{\"mode\": \"ok\"}",
+                ExecutionStatus.SUCCEEDED);
+        DescribeExecutionResponse meta = sfn.client.describeExecution(b -> b.executionArn(ok.executionArn())
+                .includedData(software.amazon.awssdk.services.sfn.model.IncludedData.METADATA_ONLY));
+        assertThat(meta.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(meta.input()).isNull();
+        assertThat(meta.output()).isNull();
+
+        String express = sfn.client.createStateMachine(b -> b.name(Sfn.unique("express-run")).roleArn(Sfn.ROLE)
+                .type(StateMachineType.EXPRESS).definition(
+                        "{\"StartAt\":\"P\",\"States\":{\"P\":{\"Type\":\"Pass\",\"End\":true}}}")).stateMachineArn();
+        StartExecutionResponse first = sfn.client.startExecution(b -> b.stateMachineArn(express).name("same"));
+        StartExecutionResponse second = sfn.client.startExecution(b -> b.stateMachineArn(express).name("same"));
+        assertThat(first.executionArn()).startsWith("arn:aws:states:us-east-1:123456789012:express:");
+        assertThat(second.executionArn()).as("Express names may repeat; each start is new")
+                .isNotEqualTo(first.executionArn());
+        assertThatThrownBy(() -> sfn.describe(first.executionArn()))
+                .isInstanceOf(InvalidArnException.class)
+                .hasMessageStartingWith("Invalid Arn: 'Resource type not valid in this context: express'");
+        assertThatThrownBy(() -> sfn.client.getExecutionHistory(b -> b.executionArn(first.executionArn())))
+                .isInstanceOf(InvalidArnException.class);
+        assertThatThrownBy(() -> sfn.client.stopExecution(b -> b.executionArn(first.executionArn())))
+                .isInstanceOf(InvalidArnException.class);
+    }
+
     // ------------------------------------------------------------------ ListExecutions
 
     @Test

@@ -351,6 +351,23 @@ class TaskIntegrationTest {
                 "TaskStateEntered", "TaskScheduled", "TaskStarted", "TaskSubmitted", "TaskFailed", "ExecutionFailed");
     }
 
+    @Test
+    void stoppingTheParentAbortsItsSyncChild() {
+        String child = sfn.machine("child-slow", """
+                {"StartAt": "Hour", "States": {"Hour": {"Type": "Wait", "Seconds": 3600, "End": true}}}""");
+        String arn = sfn.machine("parent-stop", parent("states:startExecution.sync:2", child));
+        String exec = sfn.start(arn, "{\"value\": 1}");
+        HistoryEvent submitted = sfn.awaitEvent(exec, "TaskSubmitted");
+        String childArn = json(submitted.taskSubmittedEventDetails().output()).get("ExecutionArn").asString();
+        sfn.awaitEvent(childArn, "WaitStateEntered");
+        sfn.client.stopExecution(b -> b.executionArn(exec));
+        assertThat(sfn.describe(exec).status()).isEqualTo(ExecutionStatus.ABORTED);
+        DescribeExecutionResponse childDone = sfn.awaitClosed(childArn);
+        assertThat(childDone.status()).isEqualTo(ExecutionStatus.ABORTED);
+        assertThat(childDone.cause()).contains(exec);
+        assertThat(last(sfn.history(childArn)).typeAsString()).isEqualTo("ExecutionAborted");
+    }
+
     // ------------------------------------------------------------------ callbacks
 
     static final String CALLBACK = """
