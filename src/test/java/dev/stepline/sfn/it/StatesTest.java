@@ -172,6 +172,40 @@ class StatesTest {
     }
 
     @Test
+    void nullPathsAndResultPathOnANonObject() {
+        String arn = sfn.machine("null-paths", """
+                {"StartAt": "Nothing", "States": {
+                  "Nothing": {"Type": "Pass", "InputPath": null, "Next": "Drop"},
+                  "Drop": {"Type": "Pass", "Result": 1, "OutputPath": null, "End": true}}}""");
+        DescribeExecutionResponse done = sfn.run(arn, "{\"a\": 1}", ExecutionStatus.SUCCEEDED);
+        assertThat(done.output()).isEqualTo("{}");
+        assertThat(sfn.history(done.executionArn()).get(2).stateExitedEventDetails().output()).isEqualTo("{}");
+
+        String bad = sfn.machine("resultpath-mismatch", """
+                {"StartAt": "P", "States": {"P": {"Type": "Pass", "Result": 1, "ResultPath": "$.x", "End": true}}}""");
+        DescribeExecutionResponse failed = sfn.run(bad, "5", ExecutionStatus.FAILED);
+        assertThat(failed.error()).isEqualTo("States.ResultPathMatchFailure");
+        assertThat(shape(sfn.history(failed.executionArn()))).containsExactly(
+                "1 ExecutionStarted 0", "2 PassStateEntered 0", "3 ExecutionFailed 2");
+    }
+
+    @Test
+    void assignedVariablesAreVisibleFromTheNextStateAndRecordedOnExit() {
+        String arn = sfn.machine("assign", """
+                {"StartAt": "Set", "States": {
+                  "Set": {"Type": "Pass", "Assign": {"x": 1, "y.$": "$.v"}, "OutputPath": "$", "Next": "Use"},
+                  "Use": {"Type": "Pass", "Parameters": {"x.$": "$x", "y.$": "$y"}, "End": true}}}""");
+        DescribeExecutionResponse done = sfn.run(arn, "{\"v\": \"w\"}", ExecutionStatus.SUCCEEDED);
+        assertThat(done.output()).isEqualTo("{\"x\":1,\"y\":\"w\"}");
+        List<HistoryEvent> events = sfn.history(done.executionArn());
+        var exited = events.get(2).stateExitedEventDetails();
+        assertThat(exited.assignedVariables()).containsEntry("x", "1").containsEntry("y", "\"w\"");
+        assertThat(exited.assignedVariablesDetails().truncated()).isFalse();
+        assertThat(events.get(4).stateExitedEventDetails().hasAssignedVariables())
+                .as("only on states with an Assign").isFalse();
+    }
+
+    @Test
     void contextObjectIsAvailableThroughDoubleDollar() {
         String name = Sfn.unique("ctx");
         String arn = sfn.client.createStateMachine(b -> b.name(name).roleArn(Sfn.ROLE).definition("""
