@@ -165,6 +165,10 @@ public final class SfnLoad {
                 Thread.sleep(5);
             }
             System.out.printf("map: %d items, %s in %.0f ms%n", items, status, (System.nanoTime() - t0) / 1e6);
+            if (!status.equals("SUCCEEDED")) {
+                String described = client.call("DescribeExecution", "{\"executionArn\":\"" + arn + "\"}");
+                System.out.println("  error: " + field(described, "error") + ": " + field(described, "cause"));
+            }
         }
     }
 
@@ -188,6 +192,9 @@ public final class SfnLoad {
         });
         System.out.printf("list: stored %d executions in %.1f s%n", stored, (System.nanoTime() - t0) / 1e9);
         String first = "{\"stateMachineArn\":\"" + machine + "\",\"maxResults\":100}";
+        for (int i = 0; i < 500; i++) {
+            client.call("ListExecutions", first); // warm-up (JIT, page cache)
+        }
         long[] firstPage = new long[200];
         for (int i = 0; i < firstPage.length; i++) {
             long s = System.nanoTime();
