@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import dev.stepline.store.Database;
 
 import dev.stepline.store.Tx;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -175,12 +174,6 @@ public final class Engine implements AutoCloseable {
         return CompletableFuture.completedFuture(null);
     }
 
-    /** The stored execution row's dialect state, decoded (for reads that need more than the projection). */
-    public Optional<Object> state(String executionId) {
-        return database.read(tx -> EngineStore.execution(tx, executionId)).map(row -> registered(row.kind())
-                .dialect().decode(row.state()));
-    }
-
     /** The stored work item, if it still exists. */
     public Optional<WorkItem> item(Tx tx, String executionId, String key) {
         return EngineStore.item(tx, executionId, key).map(EngineStore.StoredItem::item);
@@ -348,7 +341,7 @@ public final class Engine implements AutoCloseable {
             if (!keys.isEmpty()) {
                 database.write(tx -> {
                     for (String key : keys) {
-                        tx.update("DELETE FROM work_item WHERE execution_id = ? AND item_key = ?", id, key);
+                        EngineStore.delete(tx, id, key);
                         inFlight.remove(flightKey(id, key));
                     }
                     return null;
@@ -538,24 +531,6 @@ public final class Engine implements AutoCloseable {
 
     private static String flightKey(String executionId, String key) {
         return executionId + "\n" + key;
-    }
-
-    /** Waits until nothing is queued or running (tests and benchmarks); false on timeout. */
-    public boolean awaitIdle(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            boolean idle = actors.values().stream().noneMatch(a -> a.draining.get() || !a.inbox.isEmpty());
-            if (idle) {
-                return true;
-            }
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return false;
     }
 
     @Override

@@ -68,11 +68,6 @@ public record ServerConfig(String host, int port, Path dataDir, String databaseU
                 sfnMockConfig, lambdaEndpoint);
     }
 
-    public ServerConfig withTimeScale(double timeScale) {
-        return new ServerConfig(host, port, dataDir, databaseUrl, region, account, credentials, verifySignatures, timeScale,
-                sfnMockConfig, lambdaEndpoint);
-    }
-
     public ServerConfig withCredentials(String credentials, boolean verifySignatures) {
         return new ServerConfig(host, port, dataDir, databaseUrl, region, account, credentials, verifySignatures, timeScale, sfnMockConfig,
                 lambdaEndpoint);

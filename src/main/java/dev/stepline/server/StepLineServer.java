@@ -26,11 +26,9 @@ import dev.stepline.store.MetaStore;
 import dev.stepline.store.Migrations;
 import dev.stepline.store.ResourceStore;
 import dev.stepline.store.TagStore;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,11 +68,11 @@ public final class StepLineServer implements AutoCloseable {
         try {
             Migrations.apply(database, clock);
             restoreAdvancedTime(database, clock);
-            String key = new MetaStore().getOrCreate(database, "page-token-key", StepLineServer::randomKey);
+            byte[] pageTokenKey = new MetaStore().secretKey(database, "page-token-key");
             ObjectStorage objects = new ObjectStorage(database, config.dataDir().resolve("objects"), clock);
             engine = new Engine(database, clock);
             Platform platform = new Platform(database, new ResourceStore(), new TagStore(), new CounterStore(),
-                    new ClientTokens(new IdempotencyStore(), CLIENT_TOKEN_LIFETIME), new PageTokens(Base64.getDecoder().decode(key), clock, PAGE_TOKEN_LIFETIME),
+                    new ClientTokens(new IdempotencyStore(), CLIENT_TOKEN_LIFETIME), new PageTokens(pageTokenKey, clock, PAGE_TOKEN_LIFETIME),
                     clock, config.dataDir(), objects, engine);
             List<ServiceEndpoint> endpoints = new ArrayList<>();
             TaskInvoker tasks = TaskInvoker.create(TaskConfig.defaults()
@@ -109,12 +107,6 @@ public final class StepLineServer implements AutoCloseable {
         MetaStore meta = new MetaStore();
         meta.get(database, "clock-advanced-ms").ifPresent(ms -> clock.advance(Duration.ofMillis(Long.parseLong(ms))));
         clock.onAdvance(() -> meta.put(database, "clock-advanced-ms", Long.toString(clock.advanced().toMillis())));
-    }
-
-    private static String randomKey() {
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        return Base64.getEncoder().encodeToString(key);
     }
 
     public int port() {

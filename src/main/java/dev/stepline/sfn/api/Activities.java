@@ -96,6 +96,18 @@ final class Activities {
         return new ListActivitiesOutput(items, next);
     }
 
+    /** The activity exists in the caller's account and region (GetActivityTask). */
+    boolean exists(RequestContext context, String arn) {
+        return platform.database().read(tx -> find(tx, context, arn)).isPresent();
+    }
+
+    /** The activity exists (a Task state naming it: its ARN carries the account and region). */
+    boolean exists(String arn) {
+        return platform.database().read(tx -> platform.resources().get(tx, arn))
+                .filter(r -> r.kind().equals(KIND))
+                .isPresent();
+    }
+
     private Optional<ActivityDoc> find(dev.stepline.store.Tx tx, RequestContext context, String arn) {
         return platform.resources().get(tx, arn)
                 .filter(r -> r.kind().equals(KIND) && r.account().equals(context.account())

@@ -84,16 +84,22 @@ final class Executions {
         String executionInput = input.input() == null ? "{}" : input.input();
         requireJson(executionInput);
         String finalArn = arn;
-        Target target = platform.database().read(tx -> resolve(tx, context, finalArn));
-        boolean express = "EXPRESS".equals(target.type());
-        String executionArn = express
-                ? SfnArn.of(context.region(), context.account(), "express", target.name() + ":" + name + ":" + UUID.randomUUID())
-                : SfnArn.of(context.region(), context.account(), "execution", target.name() + ":" + name);
-        if (!express) {
-            Optional<StartExecutionOutput> existing = idempotent(executionArn, executionInput);
-            if (existing.isPresent()) {
-                return existing.get();
+        // One snapshot answers both questions: what to run, and whether the name is already taken.
+        record Resolved(Target target, String executionArn, Optional<ExecutionRows.Row> existing) {}
+        Resolved resolved = platform.database().read(tx -> {
+            Target t = resolve(tx, context, finalArn);
+            if ("EXPRESS".equals(t.type())) {
+                // Express executions are never idempotent: each gets a fresh ARN.
+                return new Resolved(t, SfnArn.of(context.region(), context.account(), "express",
+                        t.name() + ":" + name + ":" + UUID.randomUUID()), Optional.empty());
             }
+            String standardArn = SfnArn.of(context.region(), context.account(), "execution", t.name() + ":" + name);
+            return new Resolved(t, standardArn, rows.find(tx, standardArn));
+        });
+        Target target = resolved.target();
+        String executionArn = resolved.executionArn();
+        if (resolved.existing().isPresent()) {
+            return idempotent(resolved.existing().get(), executionInput);
         }
         ExecutionDefinitions.Doc doc = new ExecutionDefinitions.Doc(target.stateMachineArn(), target.name(), target.type(),
                 target.revision().definition(), target.revision().roleArn(), target.revision().loggingConfiguration(),
@@ -107,21 +113,18 @@ final class Executions {
         boolean created = engine.create(KIND, executionArn, AslDialect.newExecution(start),
                 new Signal("created", Json.object()));
         if (!created) {
-            return idempotent(executionArn, executionInput).orElseThrow(() -> SfnErrors.executionAlreadyExists(executionArn));
+            // Lost a race with a start of the same name: answer as if it had been there first.
+            return idempotent(platform.database().read(tx -> rows.find(tx, executionArn)).orElseThrow(), executionInput);
         }
         return new StartExecutionOutput(executionArn, startDate);
     }
 
     /** Same name and identical input while still running: the original answer; otherwise the name is taken. */
-    private Optional<StartExecutionOutput> idempotent(String executionArn, String input) {
-        Optional<ExecutionRows.Row> row = platform.database().read(tx -> rows.find(tx, executionArn));
-        if (row.isEmpty()) {
-            return Optional.empty();
+    private static StartExecutionOutput idempotent(ExecutionRows.Row existing, String input) {
+        if ("RUNNING".equals(existing.status()) && input.equals(existing.doc().input())) {
+            return new StartExecutionOutput(existing.arn(), existing.startDate());
         }
-        if ("RUNNING".equals(row.get().status()) && input.equals(row.get().doc().input())) {
-            return Optional.of(new StartExecutionOutput(executionArn, row.get().startDate()));
-        }
-        throw SfnErrors.executionAlreadyExists(executionArn);
+        throw SfnErrors.executionAlreadyExists(existing.arn());
     }
 
     private Target resolve(Tx tx, RequestContext context, String arn) {

@@ -3,8 +3,6 @@ package dev.stepline.sfn.api;
 import dev.stepline.sfn.runtime.AslDialect;
 import dev.stepline.sfn.tasks.TaskInvoker;
 import dev.stepline.store.MetaStore;
-import java.security.SecureRandom;
-import java.util.Base64;
 
 import dev.stepline.protocol.awsjson.AwsJsonService;
 import dev.stepline.protocol.json.JsonCodec;
@@ -45,10 +43,9 @@ public final class StepFunctionsApi {
         ExecutionRows rows = new ExecutionRows();
         ExecutionDefinitions definitions = new ExecutionDefinitions(platform.database());
         Executions executions = new Executions(platform, platform.engine(), records, rows, definitions);
-        TaskTokenSigner tokens = new TaskTokenSigner(Base64.getDecoder().decode(new MetaStore()
-                .getOrCreate(platform.database(), "task-token-key", StepFunctionsApi::randomKey)));
-        TaskCallbacks callbacks = new TaskCallbacks(platform, platform.engine(), tokens);
-        platform.engine().register(new AslDialect(definitions, tokens, arn -> activityExists(platform, arn)),
+        TaskTokenSigner tokens = new TaskTokenSigner(new MetaStore().secretKey(platform.database(), "task-token-key"));
+        TaskCallbacks callbacks = new TaskCallbacks(platform, platform.engine(), tokens, activities);
+        platform.engine().register(new AslDialect(definitions, tokens, activities::exists),
                 new SfnTaskRunner(executions, external, platform.clock()), rows);
         ExecutionHistory history = new ExecutionHistory(platform, executions);
         api.add("StartExecution", ExecutionShapes.StartExecutionInput.class, executions::start)
@@ -67,18 +64,5 @@ public final class StepFunctionsApi {
                 .add("UntagResource", TagShapes.UntagResourceInput.class, tags::untag)
                 .add("ListTagsForResource", TagShapes.ListTagsForResourceInput.class, tags::list);
         return api;
-    }
-
-    /** The activity exists (in the account and region its ARN names). */
-    private static boolean activityExists(Platform platform, String arn) {
-        return platform.database().read(tx -> platform.resources().get(tx, arn))
-                .filter(r -> r.kind().equals(Activities.KIND))
-                .isPresent();
-    }
-
-    private static String randomKey() {
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        return Base64.getEncoder().encodeToString(key);
     }
 }

@@ -35,10 +35,12 @@ final class TaskCallbacks {
     private final Platform platform;
     private final Engine engine;
     private final TaskTokenSigner tokens;
+    private final Activities activities;
     private final Map<String, Object> monitors = new ConcurrentHashMap<>();
 
-    TaskCallbacks(Platform platform, Engine engine, TaskTokenSigner tokens) {
+    TaskCallbacks(Platform platform, Engine engine, TaskTokenSigner tokens, Activities activities) {
         this.platform = platform;
+        this.activities = activities;
         this.engine = engine;
         this.tokens = tokens;
         engine.onParked(queue -> {
@@ -54,7 +56,7 @@ final class TaskCallbacks {
     GetActivityTaskOutput getActivityTask(RequestContext context, GetActivityTaskInput input) {
         String arn = input.activityArn();
         SfnArn.parse(arn, "activity");
-        if (!activityExists(context, arn)) {
+        if (!activities.exists(context, arn)) {
             throw SfnErrors.activityDoesNotExist(arn);
         }
         long deadline = System.nanoTime() + LONG_POLL.toNanos();
@@ -77,13 +79,6 @@ final class TaskCallbacks {
                 }
             }
         }
-    }
-
-    boolean activityExists(RequestContext context, String arn) {
-        return platform.database().read(tx -> platform.resources().get(tx, arn))
-                .filter(r -> r.kind().equals(Activities.KIND) && r.account().equals(context.account())
-                        && r.region().equals(context.region()))
-                .isPresent();
     }
 
     /** A claimed activity task and the signal that reports it started. */
