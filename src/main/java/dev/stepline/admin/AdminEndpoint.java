@@ -19,18 +19,21 @@ import tools.jackson.databind.json.JsonMapper;
  * <ul>
  *   <li>{@code GET /_stepline/health}: 200 {@code {"status":"ok",…}} once requests are served;</li>
  *   <li>{@code GET /_stepline/clock}: the engine time;</li>
- *   <li>{@code POST /_stepline/clock/advance} with {@code {"seconds": n}}: moves engine time forward.</li>
+ *   <li>{@code POST /_stepline/clock/advance} with {@code {"seconds": n}}: moves engine time forward;</li>
+ *   <li>{@code /_stepline/<name>/…}: what a service face registered in {@link AdminRoutes}.</li>
  * </ul>
  */
 public final class AdminEndpoint implements HttpHandler {
     private final JsonMapper json = JsonMapper.builder().build();
     private final EngineClock clock;
     private final Map<String, Object> about;
+    private final AdminRoutes routes;
     private final long startedNanos = System.nanoTime();
 
-    public AdminEndpoint(EngineClock clock, Map<String, Object> about) {
+    public AdminEndpoint(EngineClock clock, Map<String, Object> about, AdminRoutes routes) {
         this.clock = requireNonNull(clock, "clock is null");
         this.about = Map.copyOf(about);
+        this.routes = requireNonNull(routes, "routes is null");
     }
 
     @Override
@@ -40,7 +43,7 @@ public final class AdminEndpoint implements HttpHandler {
             case "GET /_stepline/health", "HEAD /_stepline/health" -> health();
             case "GET /_stepline/clock" -> clockNow();
             case "POST /_stepline/clock/advance" -> advance(request);
-            default -> reply(404, Map.of("message", "No such Stepline endpoint: " + request.method() + " " + path));
+            default -> routes.find(path).map(handler -> handler.handle(request)).orElseGet(() -> reply(404, Map.of("message", "No such Stepline endpoint: " + request.method() + " " + path)));
         };
     }
 

@@ -3,6 +3,8 @@ package dev.stepline.server;
 import static java.util.Objects.requireNonNull;
 
 import dev.stepline.admin.AdminEndpoint;
+import dev.stepline.admin.AdminRoutes;
+import dev.stepline.ports.Ports;
 import dev.stepline.engine.Engine;
 import dev.stepline.http.HttpRequest;
 import dev.stepline.http.HttpResponse;
@@ -71,9 +73,10 @@ public final class StepLineServer implements AutoCloseable {
             byte[] pageTokenKey = new MetaStore().secretKey(database, "page-token-key");
             ObjectStorage objects = new ObjectStorage(database, config.dataDir().resolve("objects"), clock);
             engine = new Engine(database, clock);
+            AdminRoutes adminRoutes = new AdminRoutes();
             Platform platform = new Platform(database, new ResourceStore(), new TagStore(), new CounterStore(),
                     new ClientTokens(new IdempotencyStore(), CLIENT_TOKEN_LIFETIME), new PageTokens(pageTokenKey, clock, PAGE_TOKEN_LIFETIME),
-                    clock, config.dataDir(), objects, engine);
+                    clock, config.dataDir(), objects, engine, new Ports(), adminRoutes);
             List<ServiceEndpoint> endpoints = new ArrayList<>();
             TaskInvoker tasks = TaskInvoker.create(TaskConfig.defaults()
                     .withMockConfigFile(config.sfnMockConfig()).withLambdaEndpoint(config.lambdaEndpoint()));
@@ -84,7 +87,7 @@ public final class StepLineServer implements AutoCloseable {
             Map<String, Object> about = new LinkedHashMap<>();
             about.put("store", database.dialect().name().toLowerCase(java.util.Locale.ROOT));
             about.put("services", List.of("states", "imagebuilder", "airflow-serverless", "s3"));
-            Router router = new Router(endpoints, new ObjectStoreApi(objects), new AdminEndpoint(clock, about), accounts,
+            Router router = new Router(endpoints, new ObjectStoreApi(objects), new AdminEndpoint(clock, about, adminRoutes), accounts,
                     config.region(), clock, SignatureCheck.create(config.verifySignatures(), accounts));
             engine.start();
             JettyServer http = new JettyServer(config.host(), config.port(), router);

@@ -52,6 +52,10 @@ final class Executions {
         this.definitions = definitions;
     }
 
+    ExecutionRows rows() {
+        return rows;
+    }
+
     // ------------------------------------------------------------------ StartExecution
 
     /** What a stateMachineArn given to StartExecution resolves to. */

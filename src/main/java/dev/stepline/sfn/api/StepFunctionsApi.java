@@ -47,6 +47,7 @@ public final class StepFunctionsApi {
         TaskCallbacks callbacks = new TaskCallbacks(platform, platform.engine(), tokens, activities);
         platform.engine().register(new AslDialect(definitions, tokens, activities::exists),
                 new SfnTaskRunner(executions, external, platform.clock()), rows);
+        platform.ports().stepFunctions(new SfnPort(platform, executions));
         ExecutionHistory history = new ExecutionHistory(platform, executions);
         api.add("StartExecution", ExecutionShapes.StartExecutionInput.class, executions::start)
                 .add("DescribeExecution", ExecutionShapes.DescribeExecutionInput.class, executions::describe)
