@@ -1,0 +1,1 @@
+-- Image Builder's workflow runtime (images, workflow and step executions): filled in by that work.

@@ -1,0 +1,1 @@
+-- MWAA Serverless runs, task instances and schedules: filled in by that work.

@@ -1,0 +1,1 @@
+-- Step Functions' newer features (aliases, Map Runs, redrive): filled in by that work.
