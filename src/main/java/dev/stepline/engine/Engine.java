@@ -38,8 +38,14 @@ import org.slf4j.LoggerFactory;
 public final class Engine implements AutoCloseable {
     /** Work due within this window is held in memory as timers; later work waits in the store. */
     static final long LOOKAHEAD_MS = 10_000;
-    /** How long a node holds a claimed item before another node may take it over. */
-    static final long LEASE_MS = 120_000;
+    /**
+     * How long a node holds a claimed item before another node may take it over, unless it renews
+     * the lease (it does, every third of this, for everything it is working on). Also how long a
+     * dead node's work waits before another node takes it.
+     */
+    public static final java.time.Duration DEFAULT_LEASE = java.time.Duration.ofSeconds(5);
+    /** The channel on which committed parked items with a queue are announced to every node. */
+    static final String PARKED_CHANNEL = "stepline_parked";
     private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
     private static final int CLAIM_LIMIT = 1_000;
     /** How many rounds of immediately due signals a creation applies before committing. */
@@ -66,13 +72,25 @@ public final class Engine implements AutoCloseable {
     private final Timers timers;
     private final ReentrantLock pollLock = new ReentrantLock();
     private final Condition pollWake = pollLock.newCondition();
+    private final long leaseMs;
     private volatile boolean running = true;
     private Thread poller;
+    private Thread leaseKeeper;
+    private AutoCloseable parkedHints;
 
     public Engine(Database database, EngineClock clock) {
+        this(database, clock, DEFAULT_LEASE);
+    }
+
+    /** @param lease how long work claimed by this node stays its own without renewal (engine time) */
+    public Engine(Database database, EngineClock clock, java.time.Duration lease) {
         this.database = requireNonNull(database, "database is null");
         this.clock = requireNonNull(clock, "clock is null");
-        this.committer = new Committer(database, projections, nodeId, LEASE_MS, LOOKAHEAD_MS, this::afterCommit);
+        this.leaseMs = lease.toMillis();
+        if (leaseMs < 100) {
+            throw new IllegalArgumentException("lease must be at least 100 ms, got " + lease);
+        }
+        this.committer = new Committer(database, projections, nodeId, leaseMs, LOOKAHEAD_MS, this::afterCommit);
         this.timers = new Timers(new Timers.EngineClockView() {
             @Override
             public long nowMs() {
@@ -114,6 +132,14 @@ public final class Engine implements AutoCloseable {
             });
         }
         poller = Thread.ofPlatform().name("stepline-poller").daemon().start(this::pollLoop);
+        leaseKeeper = Thread.ofPlatform().name("stepline-leases").daemon().start(this::leaseLoop);
+        // Another node's commit that parks work on a queue (an activity task) wakes this node's
+        // long polls at once; the pollers' own re-checks remain the guarantee.
+        parkedHints = database.listen(PARKED_CHANNEL, queue -> {
+            if (queue != null) {
+                parkedListeners.forEach(l -> l.accept(queue));
+            }
+        });
     }
 
     public EngineClock clock() {
@@ -156,7 +182,7 @@ public final class Engine implements AutoCloseable {
      * it). After the transaction commits, call {@link #dispatch} so this node acts on it at once.
      */
     public void store(Tx tx, String executionId, WorkItem item) {
-        EngineStore.insert(tx, executionId, item, nodeId, clock.millis(), LEASE_MS, LOOKAHEAD_MS);
+        EngineStore.insert(tx, executionId, item, nodeId, clock.millis(), leaseMs, LOOKAHEAD_MS);
     }
 
     /**
@@ -441,6 +467,7 @@ public final class Engine implements AutoCloseable {
                 outcome = registered(kind).runner().run(executionId, item);
             } catch (RuntimeException e) {
                 LOG.warn("task {} of {} failed unexpectedly; it will run again after its lease", item.key(), executionId, e);
+                inFlight.remove(flightKey(executionId, item.key()));
                 return;
             }
             if (outcome != null) {
@@ -510,7 +537,7 @@ public final class Engine implements AutoCloseable {
     int pollOnce() {
         long now = clock.millis();
         List<EngineStore.StoredItem> claimed = database.write(tx ->
-                EngineStore.claim(tx, nodeId, now, now + LOOKAHEAD_MS, LEASE_MS, CLAIM_LIMIT));
+                EngineStore.claim(tx, nodeId, now, now + LOOKAHEAD_MS, leaseMs, CLAIM_LIMIT));
         for (EngineStore.StoredItem s : claimed) {
             if (inFlight.contains(flightKey(s.executionId(), s.item().key()))) {
                 continue;
@@ -518,6 +545,38 @@ public final class Engine implements AutoCloseable {
             dispatchScheduled(s.executionId(), s.item(), now);
         }
         return claimed.size();
+    }
+
+    /**
+     * Keeps this node's claims: every third of the lease (in real time) it extends the lease of
+     * every item it is working on, so a long task or a near timer is never taken over while this
+     * node lives — and is taken over one lease after it dies.
+     */
+    private void leaseLoop() {
+        while (running) {
+            try {
+                Thread.sleep(Math.max(10, (long) (leaseMs / 3 / clock.scale())));
+            } catch (InterruptedException e) {
+                return;
+            }
+            List<String[]> held = new ArrayList<>();
+            for (String key : inFlight) {
+                int cut = key.indexOf('\n');
+                held.add(new String[] {key.substring(0, cut), key.substring(cut + 1)});
+            }
+            if (held.isEmpty()) {
+                continue;
+            }
+            try {
+                long now = clock.millis();
+                database.write(tx -> {
+                    EngineStore.renew(tx, nodeId, held, now, leaseMs);
+                    return null;
+                });
+            } catch (RuntimeException e) {
+                LOG.warn("renewing leases failed: {}", e.toString());
+            }
+        }
     }
 
     private void wakePoller() {
@@ -539,6 +598,16 @@ public final class Engine implements AutoCloseable {
         wakePoller();
         if (poller != null) {
             poller.interrupt();
+        }
+        if (leaseKeeper != null) {
+            leaseKeeper.interrupt();
+        }
+        if (parkedHints != null) {
+            try {
+                parkedHints.close();
+            } catch (Exception e) {
+                LOG.debug("closing the parked-work listener failed", e);
+            }
         }
         timers.close();
         workers.shutdown();

@@ -78,6 +78,7 @@ final class EngineStore {
         List<Object[]> consumed = new ArrayList<>();
         List<Object[]> purges = new ArrayList<>();
         List<Object[]> inserts = new ArrayList<>();
+        java.util.Set<String> queues = new java.util.HashSet<>();
         for (int i = 0; i < batch.size(); i++) {
             if (!ok[i]) {
                 continue;
@@ -98,9 +99,11 @@ final class EngineStore {
             }
             for (WorkItem item : c.scheduled()) {
                 inserts.add(insertRow(c.executionId(), item, nodeId, c.nowMs(), leaseUntilMs, lookaheadMs));
+                announce(tx, item, queues);
             }
             for (Commit.Foreign f : c.foreign()) {
                 inserts.add(insertRow(f.executionId(), f.item(), nodeId, c.nowMs(), leaseUntilMs, lookaheadMs));
+                announce(tx, f.item(), queues);
             }
         }
         tx.batch("INSERT INTO history_event (execution_id, event_id, ts_ms, type, previous_event_id, details)"
@@ -117,6 +120,13 @@ final class EngineStore {
         tx.batch("DELETE FROM work_item WHERE execution_id = ?", purges);
         tx.batch(upsert(tx.dialect()), inserts);
         return ok;
+    }
+
+    /** Parked work on a queue is announced to every node once committed (their long polls wake). */
+    private static void announce(Tx tx, WorkItem item, java.util.Set<String> announced) {
+        if (item.kind() == WorkItem.Kind.PARKED && item.queue() != null && announced.add(item.queue())) {
+            tx.publish(Engine.PARKED_CHANNEL, item.queue());
+        }
     }
 
     private static Object[] insertRow(String executionId, WorkItem item, String nodeId, long nowMs, long leaseUntilMs,
@@ -154,6 +164,20 @@ final class EngineStore {
         }
         tx.batch("UPDATE work_item SET lease_owner = ?, lease_until_ms = ? WHERE execution_id = ? AND item_key = ?", leases);
         return due;
+    }
+
+    /**
+     * Extends this node's lease on the items it is working on ({@code held}: execution id, item key)
+     * to one lease past now or past their due time; items another node took over stay its.
+     */
+    static void renew(Tx tx, String nodeId, List<String[]> held, long nowMs, long leaseMs) {
+        List<Object[]> rows = new ArrayList<>(held.size());
+        for (String[] h : held) {
+            rows.add(new Object[] {nowMs, nowMs, leaseMs, h[0], h[1], nodeId, nowMs + leaseMs * 2 / 3});
+        }
+        // Only leases that would run out before the next renewal or so are rewritten.
+        tx.batch("UPDATE work_item SET lease_until_ms = (CASE WHEN due_ms > ? THEN due_ms ELSE ? END) + ?"
+                + " WHERE execution_id = ? AND item_key = ? AND lease_owner = ? AND lease_until_ms < ?", rows);
     }
 
     /** Takes the oldest unclaimed parked item of {@code queue} for {@code owner}, if any. */

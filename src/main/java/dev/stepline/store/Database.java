@@ -171,6 +171,32 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Calls {@code listener} with the payload of every notification on {@code channel} (sent by
+     * {@link Tx#publish} in any node's committed transaction), and with null whenever the listening
+     * connection was (re)opened and notifications may have been missed. PostgreSQL only: the
+     * embedded store has a single node, so there is nobody to hear from and this returns a no-op.
+     *
+     * @param channel a plain identifier (letters, digits, underscores)
+     */
+    public AutoCloseable listen(String channel, java.util.function.Consumer<String> listener) {
+        requireNonNull(listener, "listener is null");
+        if (!channel.matches("[a-z_][a-z0-9_]*")) {
+            throw new IllegalArgumentException("bad channel name: " + channel);
+        }
+        if (dialect != Dialect.POSTGRESQL) {
+            return () -> { };
+        }
+        java.util.Properties credentials = new java.util.Properties();
+        if (pool.getUsername() != null) {
+            credentials.setProperty("user", pool.getUsername());
+        }
+        if (pool.getPassword() != null) {
+            credentials.setProperty("password", pool.getPassword());
+        }
+        return new Notifications(pool.getJdbcUrl(), credentials, channel, listener);
+    }
+
     /** A raw connection outside any transaction, for migrations' session-level locks. */
     Connection connection() throws SQLException {
         return pool.getConnection();

@@ -73,6 +73,16 @@ public final class Tx {
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
     }
 
+    /**
+     * Tells every node listening on {@code channel} ({@link Database#listen}) once this transaction
+     * commits; nothing if it rolls back. PostgreSQL only (a no-op on the single-node embedded store).
+     */
+    public void publish(String channel, String payload) {
+        if (dialect == Dialect.POSTGRESQL) {
+            queryOne("SELECT pg_notify(?, ?)", rs -> Boolean.TRUE, channel, payload);
+        }
+    }
+
     /** Runs a statement that returns no rows and is not counted (DDL). */
     public void execute(String sql) {
         try (var statement = connection.createStatement()) {

@@ -8,13 +8,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 import software.amazon.awssdk.services.sfn.model.GetActivityTaskResponse;
-import software.amazon.awssdk.services.sfn.model.HistoryEvent;
 
 /**
  * Durability (issue 3 §4): a real SIGKILL of a separate server process with executions in flight —
@@ -80,7 +78,7 @@ class KillNineTest {
             assertThat(task.taskToken()).isNotNull();
             activityToken = task.taskToken();
             // Wait until the first attempt of the retrying task failed (it is now in back-off).
-            await().atMost(Duration.ofSeconds(20)).until(() -> types(sfn, executions.get(1)).contains("TaskFailed"));
+            await().atMost(Duration.ofSeconds(20)).until(() -> Histories.types(sfn, executions.get(1)).contains("TaskFailed"));
             // Many executions mid-run: some will be cut off between two transitions.
             for (int i = 0; i < 200; i++) {
                 executions.add(start(sfn, chain, "{\"n\": " + i + "}"));
@@ -98,7 +96,7 @@ class KillNineTest {
                 await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).untilAsserted(() ->
                         assertThat(sfn.describeExecution(b -> b.executionArn(arn)).status())
                                 .as(arn).isEqualTo(ExecutionStatus.SUCCEEDED));
-                assertGapless(sfn, arn);
+                Histories.assertGapless(sfn, arn);
             }
             assertThat(sfn.describeExecution(b -> b.executionArn(executions.get(0))).output()).isEqualTo("\"waited\"");
             assertThat(sfn.describeExecution(b -> b.executionArn(executions.get(1))).output()).isEqualTo("{\"ok\":true}");
@@ -106,29 +104,10 @@ class KillNineTest {
             assertThat(sfn.describeExecution(b -> b.executionArn(executions.get(3))).output())
                     .isEqualTo("[{\"worked\":true},{\"job\":42}]");
             // The retried task: one failure before the crash, one success after it, nothing repeated.
-            assertThat(types(sfn, executions.get(1))).containsExactly("ExecutionStarted", "TaskStateEntered",
+            assertThat(Histories.types(sfn, executions.get(1))).containsExactly("ExecutionStarted", "TaskStateEntered",
                     "TaskScheduled", "TaskStarted", "TaskFailed", "TaskScheduled", "TaskStarted", "TaskSucceeded",
                     "TaskStateExited", "ExecutionSucceeded");
         }
-    }
-
-    /** Ids 1..n with no gap and no repeat; exactly one start and one end; every entered state exited once. */
-    private static void assertGapless(SfnClient sfn, String arn) {
-        List<HistoryEvent> events = new ArrayList<>();
-        sfn.getExecutionHistoryPaginator(b -> b.executionArn(arn).maxResults(1000)).events().forEach(events::add);
-        assertThat(events.stream().map(HistoryEvent::id).toList())
-                .as(arn).isEqualTo(IntStream.rangeClosed(1, events.size()).mapToObj(Long::valueOf).toList());
-        List<String> types = events.stream().map(HistoryEvent::typeAsString).toList();
-        assertThat(types).as(arn).filteredOn("ExecutionStarted"::equals).hasSize(1);
-        assertThat(types.getLast()).as(arn).isEqualTo("ExecutionSucceeded");
-        long entered = types.stream().filter(t -> t.endsWith("StateEntered")).count();
-        long exited = types.stream().filter(t -> t.endsWith("StateExited")).count();
-        assertThat(exited).as(arn).isEqualTo(entered);
-    }
-
-    private static List<String> types(SfnClient sfn, String arn) {
-        return sfn.getExecutionHistory(b -> b.executionArn(arn).maxResults(1000)).events().stream()
-                .map(HistoryEvent::typeAsString).toList();
     }
 
     private static String machine(SfnClient sfn, String name, String definition) {

@@ -55,6 +55,8 @@ final class CountingDialect implements Dialect<ObjectNode> {
                         next(state, t);
                     }
                 }
+                case "park" -> t.schedule(new WorkItem("parked", WorkItem.Kind.PARKED, t.now().toEpochMilli(),
+                        signal.data().path("queue").asString(), JSON.createObjectNode()));
                 case "stop" -> {
                     t.appendEvent("Stopped", t.lastEventId(), null);
                     t.summary("STOPPED");

@@ -30,9 +30,12 @@ abstract class EngineContractTest {
             database = open();
             clock = clock == null ? new EngineClock(Clock.systemUTC(), 1.0) : clock;
             Migrations.apply(database, clock);
-            engine = new Engine(database, clock);
+            engine = new Engine(database, clock, Duration.ofMillis(300));
             engine.register(new CountingDialect(), (id, task) -> {
                 taskRuns.incrementAndGet();
+                if (id.startsWith("slow")) {
+                    sleep(1_500); // five leases: kept only because the node renews its lease
+                }
                 return new Signal("taskDone", CountingDialect.JSON.createObjectNode());
             }, (tx, changes) -> changes.forEach(c -> summaries.put(c.executionId(), (String) c.summary())));
             engine.start();
@@ -134,6 +137,23 @@ abstract class EngineContractTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> summaries.values().stream().filter("DONE"::equals).count() == 500);
         assertThat(database.read(tx -> tx.queryOne("SELECT COUNT(*) FROM history_event", rs -> rs.getLong(1))).orElseThrow())
                 .isEqualTo(500L * 5);
+    }
+
+    @Test
+    void aTaskLongerThanItsLeaseRunsOnce() {
+        Engine e = engine();
+        e.create("count", "slow-1", CountingDialect.initial(1, 0, true), created());
+        await().atMost(Duration.ofSeconds(30)).until(() -> "DONE".equals(summaries.get("slow-1")));
+        assertThat(taskRuns.get()).isEqualTo(1);
+        assertThat(history("slow-1")).containsExactly("Started", "Tick", "Done");
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static Signal created() {
