@@ -44,6 +44,23 @@ public final class EngineClock extends Clock {
         return instant();
     }
 
+    /**
+     * Raises the total manual advance to {@code total} (another node advanced the shared clock);
+     * never lowers it. Returns whether time moved.
+     */
+    public boolean advanceTo(Duration total) {
+        long target = total.toNanos();
+        long current;
+        do {
+            current = offsetNanos.get();
+            if (target <= current) {
+                return false;
+            }
+        } while (!offsetNanos.compareAndSet(current, target));
+        advanceListeners.forEach(Runnable::run);
+        return true;
+    }
+
     /** How far time has been advanced by hand in total. */
     public Duration advanced() {
         return Duration.ofNanos(offsetNanos.get());

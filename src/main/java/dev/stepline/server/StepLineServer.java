@@ -48,9 +48,11 @@ public final class StepLineServer implements AutoCloseable {
     private final Router router;
     private final JettyServer http;
     private final EngineClock clock;
+    private final SharedClock sharedClock;
 
     private StepLineServer(ServerConfig config, Database database, Engine engine, Router router, JettyServer http,
-                           EngineClock clock) {
+                           EngineClock clock, SharedClock sharedClock) {
+        this.sharedClock = sharedClock;
         this.router = router;
         this.config = config;
         this.database = database;
@@ -67,9 +69,10 @@ public final class StepLineServer implements AutoCloseable {
                 ? Database.sqlite(config.dataDir())
                 : Database.postgres(config.databaseUrl());
         Engine engine = null;
+        SharedClock sharedClock = null;
         try {
             Migrations.apply(database, clock);
-            restoreAdvancedTime(database, clock);
+            sharedClock = new SharedClock(database, clock);
             byte[] pageTokenKey = new MetaStore().secretKey(database, "page-token-key");
             ObjectStorage objects = new ObjectStorage(database, config.dataDir().resolve("objects"), clock);
             engine = new Engine(database, clock);
@@ -92,24 +95,17 @@ public final class StepLineServer implements AutoCloseable {
             engine.start();
             JettyServer http = new JettyServer(config.host(), config.port(), router);
             http.start();
-            return new StepLineServer(config, database, engine, router, http, clock);
+            return new StepLineServer(config, database, engine, router, http, clock, sharedClock);
         } catch (Exception | Error e) {
             if (engine != null) {
                 engine.close();
             }
+            if (sharedClock != null) {
+                sharedClock.close();
+            }
             database.close();
             throw e;
         }
-    }
-
-    /**
-     * Time advanced by hand survives a restart: a timer set after an advance keeps its meaning, and
-     * engine time does not jump back (at scale 1; a faster scale's own gain is not kept).
-     */
-    private static void restoreAdvancedTime(Database database, EngineClock clock) {
-        MetaStore meta = new MetaStore();
-        meta.get(database, "clock-advanced-ms").ifPresent(ms -> clock.advance(Duration.ofMillis(Long.parseLong(ms))));
-        clock.onAdvance(() -> meta.put(database, "clock-advanced-ms", Long.toString(clock.advanced().toMillis())));
     }
 
     public int port() {
@@ -141,6 +137,7 @@ public final class StepLineServer implements AutoCloseable {
             try {
                 engine.close();
             } finally {
+                sharedClock.close();
                 database.close();
             }
         }
