@@ -40,8 +40,20 @@ public final class TestServer implements AutoCloseable {
         this.server = StepLineServer.start(config);
     }
 
-    /** A server on the embedded store in a new temporary directory. */
+    /**
+     * Set to {@code postgresql} (the build's second run of the end-to-end suites does) to run every
+     * {@link #embedded()} server on PostgreSQL instead, so the same suites cover both stores.
+     */
+    public static final String STORE_PROPERTY = "stepline.test.store";
+
+    /**
+     * A server on the store under test in a new temporary directory: the embedded store, or a
+     * fresh PostgreSQL schema when {@value #STORE_PROPERTY} is {@code postgresql}.
+     */
     public static TestServer embedded() {
+        if ("postgresql".equals(System.getProperty(STORE_PROPERTY))) {
+            return postgres();
+        }
         try {
             Path dir = Files.createTempDirectory("stepline-test");
             return new TestServer(ServerConfig.defaults().withPort(0).withDataDir(dir), true);
