@@ -8,6 +8,7 @@ import dev.stepline.protocol.json.TimestampFormat;
 import dev.stepline.protocol.validate.PathStyle;
 import dev.stepline.protocol.validate.Validator;
 import dev.stepline.mwaa.run.DagDialect;
+import dev.stepline.mwaa.run.ScheduleDialect;
 import dev.stepline.mwaa.worker.MockConfig;
 import dev.stepline.mwaa.worker.MwaaTaskRunner;
 import dev.stepline.mwaa.worker.PythonHelper;
@@ -48,8 +49,10 @@ public final class MwaaServerlessApi {
         RunLauncher launcher = new RunLauncher(platform.database(), platform.engine(), rows, definitions, ids,
                 options.runTimeout());
         Runs runs = new Runs(platform, store, rows, launcher, ids);
+        Scheduler scheduler = new Scheduler(platform, store, launcher);
+        platform.engine().register(new ScheduleDialect(definitions), scheduler, (tx, changes) -> { });
         Workflows workflows = new Workflows(platform, store,
-                new DefinitionSource(platform.objects(), allowlist), ids, wire);
+                new DefinitionSource(platform.objects(), allowlist), ids, wire, scheduler, runs);
         api.add("CreateWorkflow", WorkflowShapes.CreateWorkflowInput.class, workflows::create)
                 .add("GetWorkflow", WorkflowShapes.GetWorkflowInput.class, workflows::get)
                 .add("UpdateWorkflow", WorkflowShapes.UpdateWorkflowInput.class, workflows::update)

@@ -27,7 +27,7 @@ final class RunLauncher {
 
     /** What a new run is. */
     record Launch(String workflowArn, String account, String region, VersionDoc version, String runId, String runType,
-                  ObjectNode overrides, String fingerprint, long createdMs) {
+                  ObjectNode overrides, String fingerprint, long createdMs, long logicalDateMs) {
     }
 
     private final Database database;
@@ -89,7 +89,7 @@ final class RunLauncher {
         run.logGroup = launch.version().logging() != null ? launch.version().logging().logGroupName()
                 : arn.defaultLogGroup();
         run.overrides = launch.overrides();
-        run.logicalDateMs = launch.createdMs();
+        run.logicalDateMs = launch.logicalDateMs();
         run.createdMs = launch.createdMs();
         run.modifiedMs = launch.createdMs();
         run.runTimeoutMs = runTimeout.toMillis();

@@ -92,7 +92,7 @@ final class Runs {
         checkOverrides(launcher.definition(target.version()), overrides);
         long now = platform.clock().millis();
         boolean created = launcher.launch(new RunLauncher.Launch(arn, context.account(), context.region(),
-                target.version(), runId, "ON_DEMAND", overrides, fingerprint, now));
+                target.version(), runId, "ON_DEMAND", overrides, fingerprint, now, now));
         if (!created) {
             return replay(arn, runId, fingerprint, input.clientToken()).orElseThrow();
         }
@@ -150,6 +150,27 @@ final class Runs {
             return null;
         });
         platform.engine().dispatch(executionId, stop).join();
+    }
+
+    /** Stops every run of the workflow that has not ended and waits (briefly) for them to end. */
+    void stopAll(String workflowArn) {
+        List<String> active = platform.database().read(tx -> rows.activeRunIds(tx, workflowArn));
+        active.forEach(runId -> stop(workflowArn, runId));
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (!active.isEmpty() && System.nanoTime() < deadline
+                && !platform.database().read(tx -> rows.activeRunIds(tx, workflowArn)).isEmpty()) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** Removes the workflow's runs and task instances (inside the delete's transaction). */
+    void deleteAll(Tx tx, String workflowArn) {
+        rows.deleteAll(tx, workflowArn);
     }
 
     // ------------------------------------------------------------------ reads
