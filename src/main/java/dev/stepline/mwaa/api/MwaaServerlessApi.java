@@ -43,6 +43,7 @@ public final class MwaaServerlessApi {
         PythonHelper python = PythonHelper.install(options.python(), mwaaDir);
         MwaaTaskRunner runner = new MwaaTaskRunner(mwaaDir, platform.clock(), python, options.codeDir(),
                 MockConfig.load(options.mockConfig()), () -> platform.ports().stepFunctions());
+        platform.admin().add("mwaa", new AttemptLogs(runner));
         RunRows rows = new RunRows();
         RunDefinitions definitions = new RunDefinitions(platform.database(), allowlist, new Templates(python));
         platform.engine().register(new DagDialect(definitions), runner, rows);

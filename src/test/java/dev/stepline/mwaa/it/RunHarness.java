@@ -92,6 +92,20 @@ final class RunHarness implements AutoCloseable {
                 .collect(Collectors.toMap(t -> t.taskId() + "#" + t.attemptNumber(), Function.identity()));
     }
 
+    /** An attempt's log, read through {@code /_stepline/mwaa/logs/<log group>/<log stream>} (default group). */
+    String log(String arn, String logStream) throws Exception {
+        String workflowId = arn.substring(arn.indexOf("workflow/") + 9);
+        var request = java.net.http.HttpRequest.newBuilder(server.endpoint().resolve("/_stepline/mwaa/logs/aws/mwaa-serverless/"
+                + workflowId + "/" + logStream)).build();
+        try (var client = java.net.http.HttpClient.newHttpClient()) {
+            var response = client.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("log read failed: " + response.statusCode() + " " + response.body());
+            }
+            return response.body();
+        }
+    }
+
     void advance(long seconds) {
         server.server().clock().advance(Duration.ofSeconds(seconds));
     }
