@@ -116,7 +116,7 @@ public final class ScheduleDialect implements Dialect<ScheduleDialect.State> {
         return switch (dag.schedule()) {
             case Schedule.Once once -> first ? Optional.of(Math.max(afterMs + 1, start)) : Optional.empty();
             case Schedule.Recurring cron -> {
-                long from = Math.max(afterMs, start - 1);
+                long from = start == Long.MIN_VALUE ? afterMs : Math.max(afterMs, start - 1);
                 yield cron.next(ZonedDateTime.ofInstant(Instant.ofEpochMilli(from), dag.timezone()))
                         .map(t -> t.toInstant().toEpochMilli());
             }
