@@ -107,10 +107,14 @@ class MwaaKillNineTest {
             awaitEnd(mwaa, arnWaiting, waiting, WorkflowRunStatus.SUCCESS);
             assertThat(attempts(mwaa, arnWaiting, waiting)).hasSize(2);
 
-            // The schedule's pending fire survived; it fires once per advance, never twice.
+            // The schedule's pending fire survived. Engine time moved 600 + 301 + 600 s in all: every
+            // ten-minute boundary passed fires once (at most three), none twice, none lost.
             server.advance(Duration.ofMinutes(10));
-            await().atMost(Duration.ofSeconds(30)).until(() -> runs(mwaa, ticker) == 2);
-            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> runs(mwaa, ticker) == 2);
+            await().atMost(Duration.ofSeconds(30)).until(() -> runs(mwaa, ticker) >= 2);
+            Thread.sleep(2000);
+            List<String> logical = mwaa.listWorkflowRuns(b -> b.workflowArn(ticker)).workflowRuns().stream()
+                    .map(r -> r.runDetailSummary().createdOn().toString()).toList();
+            assertThat(logical).hasSizeBetween(2, 3).doesNotHaveDuplicates();
             server.kill();
         }
     }
