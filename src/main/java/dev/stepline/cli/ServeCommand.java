@@ -57,11 +57,33 @@ public final class ServeCommand implements Callable<Integer> {
             description = "A Lambda-compatible endpoint (e.g. http://127.0.0.1:9001) that Task states invoke functions on (env LAMBDA_ENDPOINT).")
     URI lambdaEndpoint;
 
+    @Option(names = "--mwaa-code-dir", defaultValue = "${env:MWAA_CODE_DIR}",
+            description = "Directory PythonOperator tasks import python_callable (module.function) from (env MWAA_CODE_DIR).")
+    Path mwaaCodeDir;
+
+    @Option(names = "--mwaa-mock-config", defaultValue = "${env:MWAA_MOCK_CONFIG}",
+            description = "JSON results or errors for allowlisted MWAA operators that have no local counterpart (env MWAA_MOCK_CONFIG).")
+    Path mwaaMockConfig;
+
+    @Option(names = "--mwaa-operator-allowlist", defaultValue = "${env:MWAA_OPERATOR_ALLOWLIST}",
+            description = "A file replacing the default MWAA Serverless operator allowlist (env MWAA_OPERATOR_ALLOWLIST).")
+    Path mwaaOperatorAllowlist;
+
+    @Option(names = "--mwaa-run-timeout", defaultValue = "${env:MWAA_RUN_TIMEOUT}",
+            description = "Maximum MWAA Serverless run duration in seconds before the run ends TIMEOUT; none by default (env MWAA_RUN_TIMEOUT).")
+    Long mwaaRunTimeoutSeconds;
+
+    @Option(names = "--mwaa-python", defaultValue = "${env:MWAA_PYTHON:-python3}",
+            description = "Python interpreter (with jinja2) for MWAA templating and PythonOperator (env MWAA_PYTHON; default ${DEFAULT-VALUE}).")
+    String mwaaPython;
+
     @Override
     public Integer call() throws Exception {
         long started = System.nanoTime();
         ServerConfig config = new ServerConfig(host, port, dataDir, databaseUrl, region, account, credentials,
-                verifySignatures, timeScale, sfnMockConfig, lambdaEndpoint);
+                verifySignatures, timeScale, sfnMockConfig, lambdaEndpoint,
+                new ServerConfig.Mwaa(mwaaCodeDir, mwaaMockConfig, mwaaOperatorAllowlist,
+                        mwaaRunTimeoutSeconds == null ? null : java.time.Duration.ofSeconds(mwaaRunTimeoutSeconds), mwaaPython));
         StepLineServer server = StepLineServer.start(config);
         long millis = (System.nanoTime() - started) / 1_000_000;
         String store = config.databaseUrl() == null ? "embedded store in " + config.dataDir().toAbsolutePath() : "PostgreSQL";

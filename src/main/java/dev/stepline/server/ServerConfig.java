@@ -20,11 +20,30 @@ import java.nio.file.Path;
  * @param timeScale        how fast engine time runs against real time; default 1
  * @param sfnMockConfig    a Step Functions Local MockConfigFile for Task states, or null
  * @param lambdaEndpoint   a Lambda-compatible endpoint Task states invoke functions on, or null
+ * @param mwaa             MWAA Serverless task execution settings
  */
 public record ServerConfig(String host, int port, Path dataDir, String databaseUrl, String region, String account,
                            String credentials, boolean verifySignatures, double timeScale, Path sfnMockConfig,
-                           URI lambdaEndpoint) {
+                           URI lambdaEndpoint, Mwaa mwaa) {
     public static final int DEFAULT_PORT = 4590;
+
+    /**
+     * How MWAA Serverless runs tasks.
+     *
+     * @param codeDir           PythonOperator's code directory ({@code module.function} is imported from it), or null
+     * @param mockConfig        JSON answers for allowlisted operators without a local counterpart, or null
+     * @param operatorAllowlist a file replacing the default operator allowlist, or null
+     * @param runTimeout        maximum run duration before a run ends TIMEOUT, or null for none
+     * @param python            the Python interpreter for templating and PythonOperator; default {@code python3}
+     */
+    public record Mwaa(Path codeDir, Path mockConfig, Path operatorAllowlist, java.time.Duration runTimeout,
+                       String python) {
+        public static final Mwaa DEFAULTS = new Mwaa(null, null, null, null, "python3");
+
+        public Mwaa {
+            python = python == null || python.isBlank() ? "python3" : python;
+        }
+    }
 
     public ServerConfig {
         requireNonNull(host, "host is null");
@@ -41,35 +60,41 @@ public record ServerConfig(String host, int port, Path dataDir, String databaseU
         if (databaseUrl != null && databaseUrl.isBlank()) {
             databaseUrl = null;
         }
+        mwaa = mwaa == null ? Mwaa.DEFAULTS : mwaa;
     }
 
     public static ServerConfig defaults() {
         return new ServerConfig("127.0.0.1", DEFAULT_PORT, Path.of("data"), null, "us-east-1", "123456789012", "", false, 1.0, null,
-                null);
+                null, Mwaa.DEFAULTS);
     }
 
     public ServerConfig withPort(int port) {
         return new ServerConfig(host, port, dataDir, databaseUrl, region, account, credentials, verifySignatures, timeScale, sfnMockConfig,
-                lambdaEndpoint);
+                lambdaEndpoint, mwaa);
     }
 
     public ServerConfig withDataDir(Path dataDir) {
         return new ServerConfig(host, port, dataDir, databaseUrl, region, account, credentials, verifySignatures, timeScale, sfnMockConfig,
-                lambdaEndpoint);
+                lambdaEndpoint, mwaa);
     }
 
     public ServerConfig withDatabaseUrl(String databaseUrl) {
         return new ServerConfig(host, port, dataDir, databaseUrl, region, account, credentials, verifySignatures, timeScale, sfnMockConfig,
-                lambdaEndpoint);
+                lambdaEndpoint, mwaa);
     }
 
     public ServerConfig withTasks(Path sfnMockConfig, URI lambdaEndpoint) {
         return new ServerConfig(host, port, dataDir, databaseUrl, region, account, credentials, verifySignatures, timeScale,
-                sfnMockConfig, lambdaEndpoint);
+                sfnMockConfig, lambdaEndpoint, mwaa);
     }
 
     public ServerConfig withCredentials(String credentials, boolean verifySignatures) {
         return new ServerConfig(host, port, dataDir, databaseUrl, region, account, credentials, verifySignatures, timeScale, sfnMockConfig,
-                lambdaEndpoint);
+                lambdaEndpoint, mwaa);
+    }
+
+    public ServerConfig withMwaa(Mwaa mwaa) {
+        return new ServerConfig(host, port, dataDir, databaseUrl, region, account, credentials, verifySignatures, timeScale,
+                sfnMockConfig, lambdaEndpoint, mwaa);
     }
 }

@@ -85,7 +85,7 @@ public final class StepLineServer implements AutoCloseable {
                     .withMockConfigFile(config.sfnMockConfig()).withLambdaEndpoint(config.lambdaEndpoint()));
             endpoints.add(StepFunctionsApi.create(platform, tasks));
             endpoints.add(ImageBuilderApi.create(platform));
-            endpoints.add(MwaaServerlessApi.create(platform));
+            endpoints.add(MwaaServerlessApi.create(platform, config.mwaa()));
             Accounts accounts = Accounts.parse(config.account(), config.credentials());
             Map<String, Object> about = new LinkedHashMap<>();
             about.put("store", database.dialect().name().toLowerCase(java.util.Locale.ROOT));

@@ -22,20 +22,20 @@ import software.amazon.awssdk.services.sfn.SfnClient;
  * SIGKILL — no shutdown hook, no flush, exactly what a crash does — and start it again on the same
  * data directory.
  */
-final class ServerProcess implements AutoCloseable {
+public final class ServerProcess implements AutoCloseable {
     private final Path dataDir;
     private final List<String> extraArgs;
     private final HttpClient http = HttpClient.newHttpClient();
     private Process process;
     private int port;
 
-    ServerProcess(Path dataDir, String... extraArgs) {
+    public ServerProcess(Path dataDir, String... extraArgs) {
         this.dataDir = dataDir;
         this.extraArgs = List.of(extraArgs);
     }
 
     /** Starts the server and waits until it answers its health check. */
-    ServerProcess start() throws Exception {
+    public ServerProcess start() throws Exception {
         port = freePort();
         List<String> command = new ArrayList<>(List.of(
                 ProcessHandle.current().info().command().orElseThrow(),
@@ -64,13 +64,13 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /** SIGKILL: the process gets no chance to clean up. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor();
     }
 
     /** Moves the server's engine clock forward (the administrative endpoint users call). */
-    void advance(Duration amount) throws Exception {
+    public void advance(Duration amount) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/_stepline/clock/advance"))
                 .POST(HttpRequest.BodyPublishers.ofString("{\"seconds\":" + amount.toSeconds() + "}")).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -87,6 +87,11 @@ final class ServerProcess implements AutoCloseable {
                 .httpClientBuilder(UrlConnectionHttpClient.builder().socketTimeout(Duration.ofSeconds(70)))
                 .overrideConfiguration(ClientOverrideConfiguration.builder().build())
                 .build();
+    }
+
+    /** The server's base URI (for other services' clients). */
+    public URI endpoint() {
+        return uri("/");
     }
 
     private URI uri(String path) {

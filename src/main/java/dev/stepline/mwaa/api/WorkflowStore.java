@@ -48,6 +48,12 @@ final class WorkflowStore {
                 .map(r -> new Found(arn, r, json.mapper().readValue(r.doc(), WorkflowDoc.class)));
     }
 
+    /** The workflow in whatever account it lives (for the scheduler, which acts on no caller's behalf). */
+    Optional<Found> find(Tx tx, String arn) {
+        return platform.resources().get(tx, arn).filter(r -> r.kind().equals(WORKFLOW))
+                .map(r -> new Found(arn, r, json.mapper().readValue(r.doc(), WorkflowDoc.class)));
+    }
+
     Found require(Tx tx, RequestContext context, String arn) {
         return find(tx, context, arn).orElseThrow(() -> MwaaErrors.notFound("Workflow", arn, "Workflow " + arn + " not found."));
     }

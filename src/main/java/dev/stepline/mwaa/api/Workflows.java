@@ -41,8 +41,13 @@ final class Workflows {
     private final DefinitionSource definitions;
     private final IdGenerator ids;
     private final JsonCodec wire;
+    private final Scheduler scheduler;
+    private final Runs runs;
 
-    Workflows(Platform platform, WorkflowStore store, DefinitionSource definitions, IdGenerator ids, JsonCodec wire) {
+    Workflows(Platform platform, WorkflowStore store, DefinitionSource definitions, IdGenerator ids, JsonCodec wire,
+              Scheduler scheduler, Runs runs) {
+        this.scheduler = requireNonNull(scheduler, "scheduler is null");
+        this.runs = requireNonNull(runs, "runs is null");
         this.platform = requireNonNull(platform, "platform is null");
         this.store = requireNonNull(store, "store is null");
         this.definitions = requireNonNull(definitions, "definitions is null");
@@ -57,7 +62,7 @@ final class Workflows {
         RequestChecks.description(input.description());
         RequestChecks.tags(input.tags());
         String scope = "airflow-serverless:CreateWorkflow:" + context.account() + ":" + context.region();
-        return platform.database().write(tx -> platform.clientTokens().run(tx, wire, scope, input.clientToken(), input,
+        CreateWorkflowOutput output = platform.database().write(tx -> platform.clientTokens().run(tx, wire, scope, input.clientToken(), input,
                 CreateWorkflowOutput.class, context.received().toEpochMilli(),
                 () -> MwaaErrors.conflict("Workflow", input.name(), "ClientToken " + input.clientToken()
                         + " was already used with different request parameters."),
@@ -85,6 +90,14 @@ final class Workflows {
                     return new CreateWorkflowOutput(arn, Instant.ofEpochMilli(now), version.revisionId(), READY,
                             version.workflowVersion(), true, warnings(snapshot));
                 }));
+        armSchedule(output.workflowArn(), output.workflowVersion());
+        return output;
+    }
+
+    /** After the version is committed: its schedule starts (a replayed create finds it armed already). */
+    private void armSchedule(String arn, String workflowVersion) {
+        platform.database().read(tx -> store.version(tx, arn, workflowVersion))
+                .ifPresent(version -> scheduler.versionCreated(arn, version));
     }
 
     GetWorkflowOutput get(RequestContext context, GetWorkflowInput input) {
@@ -104,7 +117,7 @@ final class Workflows {
     UpdateWorkflowOutput update(RequestContext context, UpdateWorkflowInput input) {
         String triggerMode = TriggerModes.canonical(input.triggerMode());
         RequestChecks.description(input.description());
-        return platform.database().write(tx -> {
+        UpdateWorkflowOutput output = platform.database().write(tx -> {
             Found workflow = store.require(tx, context, input.workflowArn());
             if (DELETING.equals(workflow.doc().status())) {
                 throw MwaaErrors.conflict("Workflow", workflow.arn(), "Workflow " + workflow.arn() + " is being deleted.");
@@ -132,14 +145,23 @@ final class Workflows {
             return new UpdateWorkflowOutput(workflow.arn(), Instant.ofEpochMilli(now), version.workflowVersion(),
                     warnings(snapshot));
         });
+        armSchedule(output.workflowArn(), output.workflowVersion());
+        return output;
     }
 
     /**
      * Without a version, or for the only version left, deletes the workflow with its versions and
-     * tags (there are no runs to stop yet, so removal is immediate). A single older version can
+     * tags, after stopping its runs (spec §5.4: "stops running executions ... cleans up execution
+     * history"); the runs and task instances go with it. Removal is synchronous (no lasting
+     * {@code DELETING} state). A single older version can
      * be deleted on its own; the latest cannot while others exist (spec §5.4, §8 item 16).
      */
     DeleteWorkflowOutput delete(RequestContext context, DeleteWorkflowInput input) {
+        Found existing = platform.database().read(tx -> store.require(tx, context, input.workflowArn()));
+        boolean whole = input.workflowVersion() == null || existing.doc().versionCount() <= 1;
+        if (whole) {
+            runs.stopAll(existing.arn());
+        }
         return platform.database().write(tx -> {
             Found workflow = store.require(tx, context, input.workflowArn());
             String wanted = input.workflowVersion();
@@ -158,6 +180,7 @@ final class Workflows {
                 }
             }
             store.deleteWorkflow(tx, context, workflow.arn());
+            runs.deleteAll(tx, workflow.arn());
             return new DeleteWorkflowOutput(workflow.arn(), wanted);
         });
     }

@@ -12,9 +12,13 @@
  *   <li>{@code MwaaTags} tags workflows;</li>
  *   <li>{@code WorkflowStore} maps all of it onto the shared resource table;</li>
  *   <li>{@link dev.stepline.mwaa.api.MwaaErrors} words every error as the SDKs parse it.</li>
+ *
+ *   <li>{@code Runs} starts, stops and reads runs and task instances ({@code RunRows}, written by
+ *       the run projection), {@code RunLauncher} creates them under the concurrency quotas and
+ *       {@code Scheduler} fires scheduled runs; the runtime itself is {@link dev.stepline.mwaa.run}
+ *       and {@link dev.stepline.mwaa.worker}.</li>
  * </ul>
  *
- * <p>Not here yet: runs, task instances and the scheduler. DeleteWorkflow therefore removes a
- * workflow at once instead of passing through {@code DELETING}.
+ * <p>DeleteWorkflow stops the workflow's runs, then removes it at once (no lasting {@code DELETING}).
  */
 package dev.stepline.mwaa.api;

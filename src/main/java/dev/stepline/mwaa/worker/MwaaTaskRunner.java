@@ -1,0 +1,185 @@
+package dev.stepline.mwaa.worker;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.stepline.engine.Signal;
+import dev.stepline.engine.TaskRunner;
+import dev.stepline.engine.WorkItem;
+import dev.stepline.mwaa.ids.WorkflowArn;
+import dev.stepline.ports.StepFunctionsPort;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The worker of the {@code mwaa} dialect: runs TASK items {@code ti:<id>} (one attempt or sensor
+ * poke: render the template fields, run the operator, log, report {@code taskDone}) and
+ * {@code kill:<id>} (kill that attempt's process, report {@code killed}).
+ *
+ * <p><b>After a crash</b> (decided per Airflow's rules for a task whose worker died): a
+ * {@code .running} marker in the attempt's working directory outlives the process; when the item
+ * is run again and finds the marker, the attempt is reported failed ("worker died") instead of
+ * being run a second time, so it is retried if it has retries left and fails otherwise.
+ */
+public final class MwaaTaskRunner implements TaskRunner {
+    private static final Logger LOG = LoggerFactory.getLogger(MwaaTaskRunner.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    static final String WORKER_DIED = "The task's worker died while the attempt was running (Stepline stopped);"
+            + " the attempt counts as failed";
+
+    private final Path workRoot;
+    private final Path logRoot;
+    private final Clock clock;
+    private final Templates templates;
+    private final ProcessRegistry registry = new ProcessRegistry();
+    private final MockConfig mocks;
+    private final Map<String, OperatorRunner> runners = new HashMap<>();
+
+    /**
+     * @param mwaaDir  where working directories ({@code work/}) and logs ({@code logs/}) go
+     * @param codeDir  PythonOperator's code directory, or null
+     */
+    public MwaaTaskRunner(Path mwaaDir, Clock clock, PythonHelper python, Path codeDir, MockConfig mocks,
+                          Supplier<StepFunctionsPort> stepFunctions) {
+        this.workRoot = mwaaDir.resolve("work");
+        this.logRoot = mwaaDir.resolve("logs");
+        this.clock = requireNonNull(clock, "clock is null");
+        this.templates = new Templates(python);
+        this.mocks = requireNonNull(mocks, "mocks is null");
+        BashRunner bash = new BashRunner(registry);
+        PythonRunner py = new PythonRunner(python, registry, codeDir);
+        StepFunctionsRunners sfn = new StepFunctionsRunners(stepFunctions);
+        runners.put("BashOperator", bash);
+        runners.put("PythonOperator", py);
+        runners.put("StepFunctionStartExecutionOperator", sfn::start);
+        runners.put("StepFunctionGetExecutionOutputOperator", sfn::output);
+        runners.put("StepFunctionExecutionSensor", sfn::sensor);
+    }
+
+    /** Where an attempt's log is: {@code <logs>/<log group>/<log stream>}. */
+    public Path logFile(String logGroup, String logStream) {
+        return AttemptLog.file(logRoot, logGroup, logStream);
+    }
+
+    @Override
+    public Signal run(String executionId, WorkItem task) {
+        ObjectNode payload = task.payload();
+        String id = payload.get("ti").asString();
+        if ("kill".equals(payload.path("op").asString())) {
+            registry.kill(id);
+            return new Signal("killed", JsonNodeFactory.instance.objectNode().put("ti", id));
+        }
+        return attempt(payload).signal(id);
+    }
+
+    private Outcome attempt(ObjectNode payload) {
+        String id = payload.get("ti").asString();
+        Path workDir = workRoot.resolve(payload.get("workflowId").asString()).resolve(payload.get("runId").asString())
+                .resolve(id);
+        Path marker = workDir.resolve(".running");
+        String operator = payload.get("operator").asString();
+        try (AttemptLog log = new AttemptLog(logFile(payload.get("logGroup").asString(),
+                payload.get("logStream").asString()), clock, "airflow.task")) {
+            Files.createDirectories(workDir);
+            if (Files.exists(marker)) {
+                log.error(WORKER_DIED);
+                log.finished("failed", null);
+                Files.deleteIfExists(marker);
+                return Outcome.failed(WORKER_DIED);
+            }
+            Files.writeString(marker, clock.instant().toString(), StandardCharsets.UTF_8);
+            log.info("Executing " + operator + " task " + payload.get("taskId").asString() + ", attempt "
+                    + payload.get("attempt").asInt());
+            Outcome outcome = run(payload, workDir, log);
+            outcome = limitXcom(outcome);
+            if (outcome.error() != null) {
+                log.error(outcome.error());
+            }
+            log.finished(finalState(outcome), null);
+            Files.deleteIfExists(marker);
+            return outcome;
+        } catch (IOException e) {
+            LOG.warn("attempt {} could not run: {}", id, e.toString());
+            return Outcome.failed("Stepline could not run the attempt: " + e.getMessage());
+        }
+    }
+
+    private Outcome run(ObjectNode payload, Path workDir, AttemptLog log) {
+        String operator = payload.get("operator").asString();
+        String name = operator.substring(operator.lastIndexOf('.') + 1);
+        String id = payload.get("ti").asString();
+        try {
+            Templates.Rendered rendered = templates.render(payload, registry);
+            if (rendered.error() != null) {
+                return Outcome.failed(rendered.error());
+            }
+            Attempt attempt = new Attempt(payload, rendered.args(), workDir, log);
+            OperatorRunner runner = runners.get(name);
+            if (runner != null && !mocks.find(workflowName(payload), attempt.taskId()).isPresent()) {
+                return runner.run(attempt);
+            }
+            return mocked(attempt, name);
+        } catch (InterruptedException e) {
+            return Outcome.failed(registry.wasKilled(id) ? "Task was killed" : "Task was interrupted");
+        } catch (dev.stepline.protocol.AwsException e) {
+            return Outcome.failed(e.code() + ": " + e.getMessage());
+        } catch (Exception e) {
+            if (registry.wasKilled(id)) {
+                return Outcome.failed("Task was killed");
+            }
+            LOG.debug("attempt {} failed", id, e);
+            return Outcome.failed(e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    /** An operator answered by the mock configuration, or one that cannot run here: never a silent success. */
+    private Outcome mocked(Attempt attempt, String name) {
+        String workflow = workflowName(attempt.payload());
+        JsonNode entry = mocks.find(workflow, attempt.taskId()).orElse(null);
+        if (entry == null) {
+            return Outcome.failed(name + " has no local implementation in Stepline; give task " + attempt.taskId()
+                    + " of workflow " + workflow + " a result or an error in the MWAA mock configuration");
+        }
+        attempt.log().info("Mocked " + name + " (MWAA mock configuration)");
+        if (entry.has("error")) {
+            return Outcome.failed(entry.get("error").asString());
+        }
+        JsonNode result = entry.get("result");
+        return Outcome.returned(result == null || result.isNull() ? null : JSON.writeValueAsString(result));
+    }
+
+    private static Outcome limitXcom(Outcome outcome) {
+        int bytes = outcome.xcom().entrySet().stream()
+                .mapToInt(e -> e.getKey().length() + e.getValue().getBytes(StandardCharsets.UTF_8).length).sum();
+        if (bytes > Outcome.MAX_XCOM_BYTES) {
+            return Outcome.failed("XCom data of " + bytes + " bytes exceeds the limit of " + Outcome.MAX_XCOM_BYTES
+                    + " bytes");
+        }
+        return outcome;
+    }
+
+    private static String finalState(Outcome outcome) {
+        return switch (outcome.state()) {
+            case "success" -> "success";
+            case "skipped" -> "skipped";
+            case "reschedule" -> "up_for_reschedule";
+            default -> "failed";
+        };
+    }
+
+    private static String workflowName(ObjectNode payload) {
+        return WorkflowArn.parse(payload.get("workflowArn").asString()).map(WorkflowArn::name)
+                .orElse(payload.get("workflowId").asString());
+    }
+}

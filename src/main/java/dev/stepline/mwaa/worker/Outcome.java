@@ -1,0 +1,59 @@
+package dev.stepline.mwaa.worker;
+
+import dev.stepline.engine.Signal;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * How an attempt (or a sensor's poke) ended, as the {@code taskDone} signal tells the dialect.
+ *
+ * @param state     {@code success}, {@code failed}, {@code skipped} or {@code reschedule} (a sensor poke
+ *                  that found its condition unmet)
+ * @param error     the failure text ({@code ErrorMessage}), or null
+ * @param retryable false for failures Airflow never retries (a sensor's own timeout)
+ * @param xcom      XCom key to JSON-serialised value
+ */
+record Outcome(String state, String error, boolean retryable, Map<String, String> xcom) {
+    /** XCom data per attempt (spec §1.1 quotas: 100 KB). */
+    static final int MAX_XCOM_BYTES = 100 * 1024;
+
+    static Outcome success(Map<String, String> xcom) {
+        return new Outcome("success", null, true, xcom);
+    }
+
+    static Outcome failed(String error) {
+        return new Outcome("failed", error, true, Map.of());
+    }
+
+    static Outcome skipped(String why) {
+        return new Outcome("skipped", why, true, Map.of());
+    }
+
+    static Outcome reschedule() {
+        return new Outcome("reschedule", null, true, Map.of());
+    }
+
+    /** Success with {@code return_value} (a JSON text), or without any XCom when it is null. */
+    static Outcome returned(String jsonValue) {
+        Map<String, String> xcom = new LinkedHashMap<>();
+        if (jsonValue != null) {
+            xcom.put("return_value", jsonValue);
+        }
+        return success(xcom);
+    }
+
+    Signal signal(String attemptId) {
+        ObjectNode data = JsonNodeFactory.instance.objectNode();
+        data.put("ti", attemptId).put("state", state).put("retryable", retryable);
+        if (error != null) {
+            data.put("error", error);
+        }
+        if (!xcom.isEmpty()) {
+            ObjectNode values = data.putObject("xcom");
+            xcom.forEach(values::put);
+        }
+        return new Signal("taskDone", data);
+    }
+}
