@@ -23,6 +23,7 @@ import dev.stepline.sfn.runtime.AslDialect;
 import dev.stepline.sfn.runtime.ExecutionStart;
 import dev.stepline.sfn.runtime.dataflow.Json;
 import dev.stepline.server.Platform;
+import dev.stepline.sfn.asl.VariableReferences;
 import dev.stepline.store.Tx;
 import java.time.Instant;
 import java.util.List;
@@ -287,6 +288,6 @@ final class Executions {
         return new DescribeStateMachineForExecutionOutput(doc.stateMachineArn(), doc.name(),
                 metadataOnly ? "{}" : doc.definition(), doc.roleArn(), Instant.ofEpochMilli(doc.updateDate()),
                 doc.loggingConfiguration(), doc.tracingConfiguration(), null, null, doc.revisionId(),
-                doc.encryptionConfiguration(), null);
+                doc.encryptionConfiguration(), metadataOnly ? null : VariableReferences.ofText(doc.definition()));
     }
 }

@@ -3,6 +3,7 @@ package dev.stepline.sfn.api;
 import dev.stepline.protocol.Empty;
 import dev.stepline.protocol.RequestContext;
 import dev.stepline.server.Platform;
+import dev.stepline.sfn.asl.VariableReferences;
 import dev.stepline.sfn.api.ActivityShapes.EncryptionConfiguration;
 import dev.stepline.sfn.api.StateMachineRecords.Machine;
 import dev.stepline.sfn.api.StateMachineShapes.CreateStateMachineInput;
@@ -119,7 +120,8 @@ final class StateMachines {
         // The model: with includedData METADATA_ONLY "the returned definition will be {}".
         return new DescribeStateMachineOutput(arn, name, "ACTIVE", metadataOnly ? "{}" : revision.definition(),
                 revision.roleArn(), type, Instant.ofEpochMilli(creationDate), revision.loggingConfiguration(),
-                revision.tracingConfiguration(), null, revisionId, description, revision.encryptionConfiguration(), null);
+                revision.tracingConfiguration(), null, revisionId, description, revision.encryptionConfiguration(),
+                metadataOnly ? null : VariableReferences.ofText(revision.definition()));
     }
 
     /**
