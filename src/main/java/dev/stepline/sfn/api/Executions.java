@@ -61,7 +61,7 @@ final class Executions {
 
     /** What a stateMachineArn given to StartExecution resolves to. */
     private record Target(String stateMachineArn, String name, String type, Revision revision, String revisionId,
-                          long updateDate, String versionArn) {}
+                          long updateDate, String versionArn, String aliasArn) {}
 
     StartExecutionOutput start(RequestContext context, StartExecutionInput input) {
         return start(context, input, null);
@@ -113,7 +113,7 @@ final class Executions {
         String definitionKey = definitions.register(doc);
         Instant startDate = platform.clock().instant();
         ExecutionStart start = new ExecutionStart(executionArn, target.stateMachineArn(), target.name(), target.versionArn(),
-                null, name, definitionKey, target.revision().roleArn(), executionInput, input.traceHeader(), startDate,
+                target.aliasArn(), name, definitionKey, target.revision().roleArn(), executionInput, input.traceHeader(), startDate,
                 context.region(), testCase, parent);
         boolean created = engine.create(KIND, executionArn, AslDialect.newExecution(start),
                 new Signal("created", Json.object()));
@@ -137,11 +137,20 @@ final class Executions {
         if (machine.isPresent()) {
             StateMachineShapes.StateMachineDoc doc = machine.get().doc();
             long updated = doc.updateDate() == null ? doc.creationDate() : doc.updateDate();
-            return new Target(arn, doc.name(), doc.type(), doc.revision(), doc.revisionId(), updated, null);
+            return new Target(arn, doc.name(), doc.type(), doc.revision(), doc.revisionId(), updated, null, null);
         }
-        VersionDoc version = records.version(tx, context, arn).orElseThrow(() -> SfnErrors.stateMachineDoesNotExist(arn));
+        String aliasArn = null;
+        String versionArn = arn;
+        Optional<StateMachineRecords.Alias> alias = records.alias(tx, context, arn);
+        if (alias.isPresent()) {
+            aliasArn = arn;
+            versionArn = StateMachineAliases.route(alias.get().doc());
+        }
+        String finalVersionArn = versionArn;
+        VersionDoc version = records.version(tx, context, versionArn)
+                .orElseThrow(() -> SfnErrors.stateMachineDoesNotExist(finalVersionArn));
         return new Target(version.stateMachineArn(), version.name(), version.type(), version.revision(),
-                version.revisionId(), version.creationDate(), arn);
+                version.revisionId(), version.creationDate(), versionArn, aliasArn);
     }
 
     /** AWS parses the input with Jackson and echoes its message (spec §1.4). */
@@ -242,6 +251,14 @@ final class Executions {
                     throw SfnErrors.stateMachineTypeNotSupported();
                 }
                 return "state_machine_arn";
+            }
+            Optional<StateMachineRecords.Alias> alias = records.alias(tx, context, arn);
+            if (alias.isPresent()) {
+                String someVersion = alias.get().doc().routingConfiguration().getFirst().stateMachineVersionArn();
+                if (records.version(tx, context, someVersion).map(v -> "EXPRESS".equals(v.type())).orElse(false)) {
+                    throw SfnErrors.stateMachineTypeNotSupported();
+                }
+                return "alias_arn";
             }
             VersionDoc version = records.version(tx, context, arn)
                     .orElseThrow(() -> SfnErrors.stateMachineDoesNotExist(arn));

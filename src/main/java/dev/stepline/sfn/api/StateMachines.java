@@ -43,11 +43,14 @@ final class StateMachines {
     private final Platform platform;
     private final StateMachineRecords records;
     private final StateMachineVersions versions;
+    private final StateMachineAliases aliases;
 
-    StateMachines(Platform platform, StateMachineRecords records, StateMachineVersions versions) {
+    StateMachines(Platform platform, StateMachineRecords records, StateMachineVersions versions,
+                  StateMachineAliases aliases) {
         this.platform = platform;
         this.records = records;
         this.versions = versions;
+        this.aliases = aliases;
     }
 
     /**
@@ -171,6 +174,7 @@ final class StateMachines {
         platform.database().write(tx -> {
             Optional<Machine> machine = records.machine(tx, context, arn);
             if (machine.isPresent()) {
+                aliases.deleteAll(tx, context, arn);
                 versions.deleteAll(tx, context, machine.get().doc().name());
                 platform.resources().delete(tx, arn);
                 platform.tags().removeAll(tx, arn);
