@@ -42,6 +42,11 @@ public final class ExecutionShapes {
 
     public record StopExecutionOutput(Instant stopDate) {}
 
+    public record RedriveExecutionInput(@Required @Length(min = 1, max = 256) String executionArn,
+                                        @Length(min = 1, max = 64) @Pattern("[!-~]+") String clientToken) {}
+
+    public record RedriveExecutionOutput(Instant redriveDate) {}
+
     public record ListExecutionsInput(@Length(min = 1, max = 256) String stateMachineArn,
                                       @OneOf({"SUCCEEDED", "TIMED_OUT", "PENDING_REDRIVE", "ABORTED", "FAILED", "RUNNING"})
                                       String statusFilter,

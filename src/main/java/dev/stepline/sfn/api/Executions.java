@@ -4,6 +4,9 @@ import dev.stepline.engine.Engine;
 import dev.stepline.engine.Signal;
 import dev.stepline.engine.WorkItem;
 import dev.stepline.protocol.RequestContext;
+import dev.stepline.protocol.json.JsonCodec;
+import dev.stepline.protocol.json.TimestampFormat;
+import tools.jackson.databind.node.ObjectNode;
 import dev.stepline.sfn.api.ExecutionShapes.DataDetails;
 import dev.stepline.sfn.api.ExecutionShapes.DescribeExecutionInput;
 import dev.stepline.sfn.api.ExecutionShapes.DescribeExecutionOutput;
@@ -14,6 +17,8 @@ import dev.stepline.sfn.api.ExecutionShapes.ListExecutionsInput;
 import dev.stepline.sfn.api.ExecutionShapes.ListExecutionsOutput;
 import dev.stepline.sfn.api.ExecutionShapes.StartExecutionInput;
 import dev.stepline.sfn.api.ExecutionShapes.StartExecutionOutput;
+import dev.stepline.sfn.api.ExecutionShapes.RedriveExecutionInput;
+import dev.stepline.sfn.api.ExecutionShapes.RedriveExecutionOutput;
 import dev.stepline.sfn.api.ExecutionShapes.StopExecutionInput;
 import dev.stepline.sfn.api.ExecutionShapes.StopExecutionOutput;
 import dev.stepline.sfn.api.StateMachineRecords.Machine;
@@ -171,11 +176,7 @@ final class Executions {
         ExecutionRows.Row row = find(context, input.executionArn());
         boolean data = !"METADATA_ONLY".equals(input.includedData());
         boolean succeeded = "SUCCEEDED".equals(row.status());
-        String reason = switch (row.status()) {
-            case "RUNNING" -> "Execution is RUNNING and cannot be redriven";
-            case "SUCCEEDED" -> "Execution is SUCCEEDED and cannot be redriven";
-            default -> null;
-        };
+        String reason = notRedrivableBecause(row);
         return new DescribeExecutionOutput(row.arn(), row.stateMachineArn(), row.name(), row.status(), row.startDate(),
                 row.stopDate(), data ? row.doc().input() : null, data ? new DataDetails(true) : null,
                 data && succeeded ? row.doc().output() : null, data && succeeded ? new DataDetails(true) : null,
@@ -223,6 +224,68 @@ final class Executions {
         ExecutionRows.Row after = platform.database().read(tx -> rows.find(tx, row.arn())).orElseThrow();
         return new StopExecutionOutput(after.stopDate() == null ? platform.clock().instant() : after.stopDate());
     }
+
+    // ------------------------------------------------------------------ RedriveExecution
+
+    /** How long after it closed an execution may be redriven (model documentation). */
+    static final java.time.Duration REDRIVABLE_PERIOD = java.time.Duration.ofDays(14);
+    /** The longest an execution may be open in total (spec §7). */
+    static final java.time.Duration MAX_EXECUTION_TIME = java.time.Duration.ofDays(365);
+
+    /**
+     * Why the execution cannot be redriven ({@code redriveStatusReason}, texts from the model
+     * documentation), or null when it can.
+     */
+    private String notRedrivableBecause(ExecutionRows.Row row) {
+        return switch (row.status()) {
+            case "RUNNING" -> "Execution is RUNNING and cannot be redriven";
+            case "SUCCEEDED" -> "Execution is SUCCEEDED and cannot be redriven";
+            default -> {
+                Instant now = platform.clock().instant();
+                if (row.stopDate() != null && row.stopDate().plus(REDRIVABLE_PERIOD).isBefore(now)) {
+                    yield "Execution redrivable period exceeded";
+                }
+                if (row.startDate().plus(MAX_EXECUTION_TIME).isBefore(now)) {
+                    yield "Execution has exceeded the max execution time";
+                }
+                yield null;
+            }
+        };
+    }
+
+    /**
+     * RedriveExecution (spec §4.7): reopens a FAILED, TIMED_OUT or ABORTED Standard execution within 14
+     * days of its close; it continues from the state that did not succeed. Idempotent per
+     * {@code clientToken}; returns once the redrive is committed.
+     */
+    RedriveExecutionOutput redrive(RequestContext context, RedriveExecutionInput input) {
+        ExecutionRows.Row row = find(context, input.executionArn());
+        long now = platform.clock().millis();
+        ObjectNode data = Json.object();
+        data.put("at", now);
+        WorkItem redrive = WorkItem.signal("redrive:" + now, 0, new Signal("redrive", data));
+        boolean[] reopened = {false};
+        RedriveExecutionOutput output = platform.database().write(tx -> platform.clientTokens().run(tx, TOKENS,
+                "states:RedriveExecution:" + row.arn(), input.clientToken(), input, RedriveExecutionOutput.class, now,
+                () -> SfnErrors.validation("The client token was already used with a different request"),
+                () -> {
+                    ExecutionRows.Row current = rows.find(tx, row.arn()).orElseThrow();
+                    String reason = notRedrivableBecause(current);
+                    if (reason != null || !engine.reopen(tx, row.arn(), redrive)) {
+                        // [unverified] message: AWS documents the reasons, not the error text.
+                        throw SfnErrors.error("ExecutionNotRedrivable", reason == null
+                                ? "Execution is " + current.status() + " and cannot be redriven" : reason);
+                    }
+                    reopened[0] = true;
+                    return new RedriveExecutionOutput(Instant.ofEpochMilli(now));
+                }));
+        if (reopened[0]) {
+            engine.dispatchReopened(row.arn(), redrive).join();
+        }
+        return output;
+    }
+
+    private static final JsonCodec TOKENS = new JsonCodec(JsonCodec.Naming.AS_DECLARED, TimestampFormat.EPOCH_SECONDS);
 
     // ------------------------------------------------------------------ ListExecutions
 

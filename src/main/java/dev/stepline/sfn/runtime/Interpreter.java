@@ -66,6 +66,7 @@ final class Interpreter {
     static final int MAX_PAYLOAD = 262_144;
 
     static final String ADVANCE = "advance";
+    static final String REDRIVE = "redrive";
     static final String TIMER = "timer";
     static final String CALLBACK = AslDialect.CALLBACK;
     static final String EXECUTION_TIMEOUT = "executionTimeout";
@@ -109,6 +110,10 @@ final class Interpreter {
         try {
             boolean drive = false;
             for (Signal signal : signals) {
+                if (signal.type().equals(REDRIVE)) {
+                    drive |= redrive(signal.data().path("at").asLong(tx.now().toEpochMilli()));
+                    continue;
+                }
                 if (ex.closed()) {
                     break;
                 }
@@ -180,6 +185,36 @@ final class Interpreter {
             tx.schedule(timerItem(EXECUTION_TIMEOUT, ex.startMs + timeout * 1000L, null));
         }
         scheduleAdvance();
+    }
+
+    /**
+     * RedriveExecution (spec §4.7): the same execution runs again from the state that did not succeed,
+     * with its original input and the variables it had; everything that succeeded keeps its result.
+     * A Parallel or Map state is re-run as a whole (AWS re-runs only its unsuccessful branches or
+     * iterations: a documented simplification). Retry counters start again from 0.
+     */
+    private boolean redrive(long at) {
+        if (!ex.closed() || "SUCCEEDED".equals(ex.status)) {
+            return false;
+        }
+        ex.status = AslExecution.RUNNING;
+        ex.redriveCount++;
+        ex.redriveMs = at;
+        ObjectNode details = Json.object();
+        details.put("redriveCount", ex.redriveCount);
+        long redriven = append("ExecutionRedriven", 0, details);
+        Flow root = ex.root;
+        root.phase = Flow.ENTER;
+        root.work = null;
+        root.error = null;
+        root.cause = null;
+        root.prev = redriven;
+        summary = summary(null, null, null, null);
+        Integer timeout = definition().timeoutSeconds();
+        if (timeout != null) {
+            tx.schedule(timerItem(EXECUTION_TIMEOUT, ex.redriveMs + timeout * 1000L, null));
+        }
+        return true;
     }
 
     private void timer(String key) {
@@ -1385,7 +1420,7 @@ final class Interpreter {
             fields.put("Output", parsed ? parseOrNull(output) : Json.NODES.stringNode(output));
             fields.put("OutputDetails", included);
         }
-        fields.put("RedriveCount", Json.NODES.numberNode(0));
+        fields.put("RedriveCount", Json.NODES.numberNode(ex.redriveCount));
         if ("SUCCEEDED".equals(status)) {
             fields.put("RedriveStatus", Json.NODES.stringNode("NOT_REDRIVABLE"));
             fields.put("RedriveStatusReason", Json.NODES.stringNode("Execution is SUCCEEDED and cannot be redriven"));
@@ -1424,8 +1459,8 @@ final class Interpreter {
 
     private ExecutionSummary summary(Instant stop, String output, String error, String cause) {
         return new ExecutionSummary(ex.executionArn, ex.stateMachineArn, ex.versionArn, ex.aliasArn, ex.name,
-                ex.status, Instant.ofEpochMilli(ex.startMs), stop, ex.input, output, error, cause, ex.traceHeader, 0,
-                null, ex.definitionKey);
+                ex.status, Instant.ofEpochMilli(ex.startMs), stop, ex.input, output, error, cause, ex.traceHeader,
+                ex.redriveCount, ex.redriveCount == 0 ? null : Instant.ofEpochMilli(ex.redriveMs), ex.definitionKey);
     }
 
     // ---------------------------------------------------------------- helpers
@@ -1546,7 +1581,10 @@ final class Interpreter {
             execution.put("RoleArn", ex.roleArn);
         }
         execution.put("StartTime", ISO_MILLIS.format(Instant.ofEpochMilli(ex.startMs)));
-        execution.put("RedriveCount", 0);
+        execution.put("RedriveCount", ex.redriveCount);
+        if (ex.redriveCount > 0) {
+            execution.put("RedriveTime", ISO_MILLIS.format(Instant.ofEpochMilli(ex.redriveMs)));
+        }
         ObjectNode state = context.putObject("State");
         state.put("EnteredTime", ISO_MILLIS.format(Instant.ofEpochMilli(flow.enteredAt)));
         state.put("Name", flow.state);
