@@ -25,6 +25,19 @@ public final class ExecutionShapes {
 
     public record StartExecutionOutput(String executionArn, Instant startDate) {}
 
+    public record StartSyncExecutionInput(@Required @Length(min = 1, max = 256) String stateMachineArn,
+                                          @Length(min = 1, max = 80) String name,
+                                          @Length(max = 262144) String input,
+                                          @Length(max = 256) @Pattern("\\p{ASCII}*") String traceHeader,
+                                          @OneOf({"ALL_DATA", "METADATA_ONLY"}) String includedData) {}
+
+    public record BillingDetails(Long billedMemoryUsedInMB, Long billedDurationInMilliseconds) {}
+
+    public record StartSyncExecutionOutput(String executionArn, String stateMachineArn, String name, Instant startDate,
+                                           Instant stopDate, String status, String error, String cause, String input,
+                                           DataDetails inputDetails, String output, DataDetails outputDetails,
+                                           String traceHeader, BillingDetails billingDetails) {}
+
     public record DescribeExecutionInput(@Required @Length(min = 1, max = 256) String executionArn,
                                          @OneOf({"ALL_DATA", "METADATA_ONLY"}) String includedData) {}
 

@@ -58,6 +58,7 @@ public final class StepFunctionsApi {
         api.add("StartExecution", ExecutionShapes.StartExecutionInput.class, executions::start)
                 .add("DescribeExecution", ExecutionShapes.DescribeExecutionInput.class, executions::describe)
                 .add("StopExecution", ExecutionShapes.StopExecutionInput.class, executions::stop)
+                .add("StartSyncExecution", ExecutionShapes.StartSyncExecutionInput.class, executions::startSync)
                 .add("RedriveExecution", ExecutionShapes.RedriveExecutionInput.class, executions::redrive)
                 .add("ListExecutions", ExecutionShapes.ListExecutionsInput.class, executions::list)
                 .add("GetExecutionHistory", ExecutionShapes.GetExecutionHistoryInput.class, history::history)

@@ -67,6 +67,8 @@ final class Interpreter {
 
     static final String ADVANCE = "advance";
     static final String REDRIVE = "redrive";
+    /** An Express execution runs at most five minutes (spec §3.3). */
+    static final int EXPRESS_MAX_SECONDS = 300;
     static final String TIMER = "timer";
     static final String CALLBACK = AslDialect.CALLBACK;
     static final String EXECUTION_TIMEOUT = "executionTimeout";
@@ -181,6 +183,9 @@ final class Interpreter {
         append("ExecutionStarted", 0, details);
         summary = summary(null, null, null, null);
         Integer timeout = definition().timeoutSeconds();
+        if (express()) {
+            timeout = timeout == null ? EXPRESS_MAX_SECONDS : Math.min(timeout, EXPRESS_MAX_SECONDS);
+        }
         if (timeout != null) {
             tx.schedule(timerItem(EXECUTION_TIMEOUT, ex.startMs + timeout * 1000L, null));
         }
@@ -1581,7 +1586,10 @@ final class Interpreter {
             execution.put("RoleArn", ex.roleArn);
         }
         execution.put("StartTime", ISO_MILLIS.format(Instant.ofEpochMilli(ex.startMs)));
-        execution.put("RedriveCount", ex.redriveCount);
+        if (!express()) {
+            // Express executions have no RedriveCount (spec §3.3, observed)
+            execution.put("RedriveCount", ex.redriveCount);
+        }
         if (ex.redriveCount > 0) {
             execution.put("RedriveTime", ISO_MILLIS.format(Instant.ofEpochMilli(ex.redriveMs)));
         }
@@ -1617,6 +1625,11 @@ final class Interpreter {
             }
         }
         return variables == null ? Map.of() : variables;
+    }
+
+    /** Express execution ARNs are {@code arn:...:express:<machine>:<name>:<uuid>} (spec §2.2). */
+    private boolean express() {
+        return ex.executionArn.contains(":express:");
     }
 
     private static boolean jsonata(State state) {
