@@ -239,6 +239,19 @@ class JsonataTest {
     }
 
     @Test
+    void validateStateMachineDefinitionReportsJsonataDiagnostics() {
+        var result = sfn.client.validateStateMachineDefinition(b -> b.definition("""
+                {"QueryLanguage": "JSONata", "StartAt": "Main", "States": {
+                  "Main": {"Type": "Pass", "Output": {"a": "{% a[1,2) %}"}, "End": true}}}"""));
+        assertThat(result.resultAsString()).isEqualTo("FAIL");
+        assertThat(result.diagnostics()).singleElement().satisfies(d -> {
+            assertThat(d.codeAsString()).isEqualTo("INVALID_JSONATA_EXPRESSION");
+            assertThat(d.location()).isEqualTo("/States/Main/Output/a");
+            assertThat(d.severityAsString()).isEqualTo("ERROR");
+        });
+    }
+
+    @Test
     void innerScopesReadOuterVariablesButCannotAssignThem() {
         String ok = sfn.machine("scope-read", """
                 {"StartAt": "Set", "States": {
