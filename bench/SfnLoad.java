@@ -52,8 +52,8 @@ public final class SfnLoad {
         try {
             Client client = mode.equals("http") ? http(server.port()) : inProcess(server);
             switch (scenario) {
-                case "chain" -> chain(client, args.length > 2 ? Integer.parseInt(args[2]) : 20_000,
-                        args.length > 3 ? Integer.parseInt(args[3]) : 64);
+                case "chain", "jsonata" -> chain(client, args.length > 2 ? Integer.parseInt(args[2]) : 20_000,
+                        args.length > 3 ? Integer.parseInt(args[3]) : 64, scenario.equals("jsonata"));
                 case "map" -> map(client, args.length > 2 ? Integer.parseInt(args[2]) : 10_000);
                 case "list" -> list(client, server, args.length > 2 ? Integer.parseInt(args[2]) : 1_000_000);
                 default -> throw new IllegalArgumentException("unknown scenario " + scenario);
@@ -66,13 +66,26 @@ public final class SfnLoad {
 
     // ------------------------------------------------------------------ scenarios
 
-    static void chain(Client client, int executions, int clients) throws Exception {
+    /**
+     * {@code jsonata}: every state evaluates an Output (object constructor, arithmetic, {@code $sum} over an
+     * array, a context read) and an Assign, so each execution runs 20 JSONata evaluations.
+     */
+    static void chain(Client client, int executions, int clients, boolean jsonata) throws Exception {
         StringBuilder states = new StringBuilder();
+        String work = jsonata
+                ? "\"Assign\":{\"last\":\"{% $states.input.n %}\"},\"Output\":\"{% {'n': $states.input.n + 1, "
+                  + "'items': $states.input.items, 'sum': $sum($states.input.items), "
+                  + "'who': $states.context.Execution.Name} %}\","
+                : "";
         for (int i = 0; i < 10; i++) {
-            states.append(i == 0 ? "" : ",").append("\"S").append(i).append("\":{\"Type\":\"Pass\",")
+            states.append(i == 0 ? "" : ",").append("\"S").append(i).append("\":{\"Type\":\"Pass\",").append(work)
                     .append(i == 9 ? "\"End\":true}" : "\"Next\":\"S" + (i + 1) + "\"}");
         }
-        String machine = createMachine(client, "chain", "{\"StartAt\":\"S0\",\"States\":{" + states + "}}");
+        String first = jsonata
+                ? "\"QueryLanguage\":\"JSONata\",\"StartAt\":\"In\",\"States\":{\"In\":{\"Type\":\"Pass\","
+                  + "\"Output\":{\"n\":0,\"items\":[1,2,3,4,5,6,7,8]},\"Next\":\"S0\"},"
+                : "\"StartAt\":\"S0\",\"States\":{";
+        String machine = createMachine(client, jsonata ? "jsonata" : "chain", "{" + first + states + "}}");
         // Warm up the JIT and the store, then measure.
         run(client, machine, 2_000, clients, false);
         run(client, machine, executions, clients, true);
@@ -131,7 +144,8 @@ public final class SfnLoad {
             long finished = System.nanoTime();
             if (report) {
                 double seconds = (finished - t0) / 1e9;
-                System.out.printf("chain: %d executions of a 10-state Pass chain, %d clients%n", executions, clients);
+                System.out.printf("%s: %d executions of a 10-state Pass chain, %d clients%n",
+                        machine.substring(machine.lastIndexOf(':') + 1), executions, clients);
                 System.out.printf("  start-to-finish: %.0f executions/s (%.2f s; all started after %.2f s)%n",
                         executions / seconds, seconds, (startedAll - t0) / 1e9);
                 System.out.printf("  StartExecution    p50 %.2f ms  p99 %.2f ms%n", pct(startLatency, 50), pct(startLatency, 99));

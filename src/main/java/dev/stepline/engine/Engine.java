@@ -200,6 +200,30 @@ public final class Engine implements AutoCloseable {
         return CompletableFuture.completedFuture(null);
     }
 
+    /**
+     * Reopens a closed execution inside the caller's transaction and stores {@code item} for it (Step
+     * Functions' RedriveExecution); the dialect must accept that signal in its closed state. After the
+     * transaction commits, call {@link #dispatchReopened}.
+     *
+     * @return false when the execution does not exist or is not closed (nothing was written)
+     */
+    public boolean reopen(Tx tx, String executionId, WorkItem item) {
+        if (!EngineStore.reopen(tx, executionId)) {
+            return false;
+        }
+        store(tx, executionId, item);
+        return true;
+    }
+
+    /** {@link #dispatch} for an item stored by {@link #reopen}: forgets the closed state this node cached. */
+    public CompletableFuture<Void> dispatchReopened(String executionId, WorkItem item) {
+        Actor actor = actors.get(executionId);
+        if (actor != null) {
+            actor.loaded = null;
+        }
+        return dispatch(executionId, item);
+    }
+
     /** The stored work item, if it still exists. */
     public Optional<WorkItem> item(Tx tx, String executionId, String key) {
         return EngineStore.item(tx, executionId, key).map(EngineStore.StoredItem::item);

@@ -197,6 +197,12 @@ final class EngineStore {
                 key) > 0;
     }
 
+    /** Marks a closed execution open again (its version moves on); false when it is not closed. */
+    static boolean reopen(Tx tx, String executionId) {
+        return tx.update("UPDATE execution SET closed = 0, version = version + 1 WHERE id = ? AND closed = 1",
+                executionId) > 0;
+    }
+
     /** Deletes an item; false when it no longer existed. */
     static boolean delete(Tx tx, String executionId, String key) {
         return tx.update("DELETE FROM work_item WHERE execution_id = ? AND item_key = ?", executionId, key) > 0;

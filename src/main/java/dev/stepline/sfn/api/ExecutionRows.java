@@ -44,11 +44,21 @@ final class ExecutionRows implements Projection {
     private static final String COLUMNS = "arn, state_machine_arn, version_arn, alias_arn, name, status, start_ms, stop_ms,"
             + " redrive_count, redrive_ms, doc";
 
+    private final ExecutionWaiters waiters = new ExecutionWaiters();
+
+    /** Callers waiting for executions to close. */
+    ExecutionWaiters waiters() {
+        return waiters;
+    }
+
     @Override
     public void write(Tx tx, List<Change> changes) {
         List<Object[]> rows = new ArrayList<>(changes.size());
         for (Change change : changes) {
             ExecutionSummary s = (ExecutionSummary) change.summary();
+            if (!"RUNNING".equals(s.status())) {
+                waiters.closing(s.executionArn());
+            }
             Doc doc = new Doc(s.input(), s.output(), s.error(), s.cause(), s.traceHeader(), s.definitionKey());
             rows.add(new Object[] {s.executionArn(), s.stateMachineArn(), s.versionArn(), s.aliasArn(), s.name(), s.status(),
                     s.startDate().toEpochMilli(), s.stopDate() == null ? null : s.stopDate().toEpochMilli(), s.redriveCount(),

@@ -25,6 +25,19 @@ public final class ExecutionShapes {
 
     public record StartExecutionOutput(String executionArn, Instant startDate) {}
 
+    public record StartSyncExecutionInput(@Required @Length(min = 1, max = 256) String stateMachineArn,
+                                          @Length(min = 1, max = 80) String name,
+                                          @Length(max = 262144) String input,
+                                          @Length(max = 256) @Pattern("\\p{ASCII}*") String traceHeader,
+                                          @OneOf({"ALL_DATA", "METADATA_ONLY"}) String includedData) {}
+
+    public record BillingDetails(Long billedMemoryUsedInMB, Long billedDurationInMilliseconds) {}
+
+    public record StartSyncExecutionOutput(String executionArn, String stateMachineArn, String name, Instant startDate,
+                                           Instant stopDate, String status, String error, String cause, String input,
+                                           DataDetails inputDetails, String output, DataDetails outputDetails,
+                                           String traceHeader, BillingDetails billingDetails) {}
+
     public record DescribeExecutionInput(@Required @Length(min = 1, max = 256) String executionArn,
                                          @OneOf({"ALL_DATA", "METADATA_ONLY"}) String includedData) {}
 
@@ -41,6 +54,11 @@ public final class ExecutionShapes {
                                      @Length(max = 256) String error, @Length(max = 32768) String cause) {}
 
     public record StopExecutionOutput(Instant stopDate) {}
+
+    public record RedriveExecutionInput(@Required @Length(min = 1, max = 256) String executionArn,
+                                        @Length(min = 1, max = 64) @Pattern("[!-~]+") String clientToken) {}
+
+    public record RedriveExecutionOutput(Instant redriveDate) {}
 
     public record ListExecutionsInput(@Length(min = 1, max = 256) String stateMachineArn,
                                       @OneOf({"SUCCEEDED", "TIMED_OUT", "PENDING_REDRIVE", "ABORTED", "FAILED", "RUNNING"})

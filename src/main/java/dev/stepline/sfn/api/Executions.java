@@ -4,6 +4,9 @@ import dev.stepline.engine.Engine;
 import dev.stepline.engine.Signal;
 import dev.stepline.engine.WorkItem;
 import dev.stepline.protocol.RequestContext;
+import dev.stepline.protocol.json.JsonCodec;
+import dev.stepline.protocol.json.TimestampFormat;
+import tools.jackson.databind.node.ObjectNode;
 import dev.stepline.sfn.api.ExecutionShapes.DataDetails;
 import dev.stepline.sfn.api.ExecutionShapes.DescribeExecutionInput;
 import dev.stepline.sfn.api.ExecutionShapes.DescribeExecutionOutput;
@@ -14,6 +17,11 @@ import dev.stepline.sfn.api.ExecutionShapes.ListExecutionsInput;
 import dev.stepline.sfn.api.ExecutionShapes.ListExecutionsOutput;
 import dev.stepline.sfn.api.ExecutionShapes.StartExecutionInput;
 import dev.stepline.sfn.api.ExecutionShapes.StartExecutionOutput;
+import dev.stepline.sfn.api.ExecutionShapes.RedriveExecutionInput;
+import dev.stepline.sfn.api.ExecutionShapes.RedriveExecutionOutput;
+import dev.stepline.sfn.api.ExecutionShapes.BillingDetails;
+import dev.stepline.sfn.api.ExecutionShapes.StartSyncExecutionInput;
+import dev.stepline.sfn.api.ExecutionShapes.StartSyncExecutionOutput;
 import dev.stepline.sfn.api.ExecutionShapes.StopExecutionInput;
 import dev.stepline.sfn.api.ExecutionShapes.StopExecutionOutput;
 import dev.stepline.sfn.api.StateMachineRecords.Machine;
@@ -23,6 +31,7 @@ import dev.stepline.sfn.runtime.AslDialect;
 import dev.stepline.sfn.runtime.ExecutionStart;
 import dev.stepline.sfn.runtime.dataflow.Json;
 import dev.stepline.server.Platform;
+import dev.stepline.sfn.asl.VariableReferences;
 import dev.stepline.store.Tx;
 import java.time.Instant;
 import java.util.List;
@@ -60,7 +69,7 @@ final class Executions {
 
     /** What a stateMachineArn given to StartExecution resolves to. */
     private record Target(String stateMachineArn, String name, String type, Revision revision, String revisionId,
-                          long updateDate, String versionArn) {}
+                          long updateDate, String versionArn, String aliasArn) {}
 
     StartExecutionOutput start(RequestContext context, StartExecutionInput input) {
         return start(context, input, null);
@@ -112,7 +121,7 @@ final class Executions {
         String definitionKey = definitions.register(doc);
         Instant startDate = platform.clock().instant();
         ExecutionStart start = new ExecutionStart(executionArn, target.stateMachineArn(), target.name(), target.versionArn(),
-                null, name, definitionKey, target.revision().roleArn(), executionInput, input.traceHeader(), startDate,
+                target.aliasArn(), name, definitionKey, target.revision().roleArn(), executionInput, input.traceHeader(), startDate,
                 context.region(), testCase, parent);
         boolean created = engine.create(KIND, executionArn, AslDialect.newExecution(start),
                 new Signal("created", Json.object()));
@@ -121,6 +130,64 @@ final class Executions {
             return idempotent(platform.database().read(tx -> rows.find(tx, executionArn)).orElseThrow(), executionInput);
         }
         return new StartExecutionOutput(executionArn, startDate);
+    }
+
+    // ------------------------------------------------------------------ StartSyncExecution
+
+    /** What AWS bills at least: 64 MB and 100 ms, in 100 ms steps (spec §4.2, observed). */
+    static final long BILLED_MEMORY_MB = 64;
+    static final long BILLING_STEP_MS = 100;
+
+    /**
+     * StartSyncExecution (spec §4.2): Express only; runs the execution and answers when it has ended,
+     * with HTTP 200 also when it failed. The Express 5-minute limit ends it as TIMED_OUT at the latest.
+     */
+    StartSyncExecutionOutput startSync(RequestContext context, StartSyncExecutionInput input) {
+        String arn = input.stateMachineArn();
+        SfnArn parsed = SfnArn.parse(arn, "stateMachine");
+        if (parsed.resource().contains("/")) {
+            throw SfnErrors.labelledArn();
+        }
+        String type = platform.database().read(tx -> resolve(tx, context, arn).type());
+        if (!"EXPRESS".equals(type)) {
+            throw SfnErrors.stateMachineTypeNotSupported();
+        }
+        StartExecutionOutput started = start(context,
+                new StartExecutionInput(arn, input.name(), input.input(), input.traceHeader()));
+        ExecutionRows.Row row = awaitClosed(started.executionArn());
+        boolean data = !"METADATA_ONLY".equals(input.includedData());
+        boolean succeeded = "SUCCEEDED".equals(row.status());
+        long duration = row.stopDate().toEpochMilli() - row.startMs();
+        long billed = Math.max(BILLING_STEP_MS, (duration + BILLING_STEP_MS - 1) / BILLING_STEP_MS * BILLING_STEP_MS);
+        return new StartSyncExecutionOutput(row.arn(), row.stateMachineArn(), row.name(), row.startDate(),
+                row.stopDate(), row.status(), row.doc().error(), row.doc().cause(),
+                data ? row.doc().input() : null, data ? new DataDetails(true) : null,
+                data && succeeded ? row.doc().output() : null, new DataDetails(data),
+                row.doc().traceHeader(), new BillingDetails(BILLED_MEMORY_MB, billed));
+    }
+
+    /** Blocks until the execution's closing summary is committed. */
+    private ExecutionRows.Row awaitClosed(String executionArn) {
+        ExecutionWaiters waiters = rows.waiters();
+        while (true) {
+            java.util.concurrent.CompletableFuture<Void> closed = waiters.register(executionArn);
+            ExecutionRows.Row row = platform.database().read(tx -> rows.find(tx, executionArn)).orElseThrow();
+            if (!"RUNNING".equals(row.status())) {
+                waiters.forget(executionArn);
+                return row;
+            }
+            try {
+                // Woken from inside the closing transaction: the loop re-reads once it has committed.
+                closed.get(1, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                // read again
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for " + executionArn, e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     /** Same name and identical input while still running: the original answer; otherwise the name is taken. */
@@ -136,11 +203,20 @@ final class Executions {
         if (machine.isPresent()) {
             StateMachineShapes.StateMachineDoc doc = machine.get().doc();
             long updated = doc.updateDate() == null ? doc.creationDate() : doc.updateDate();
-            return new Target(arn, doc.name(), doc.type(), doc.revision(), doc.revisionId(), updated, null);
+            return new Target(arn, doc.name(), doc.type(), doc.revision(), doc.revisionId(), updated, null, null);
         }
-        VersionDoc version = records.version(tx, context, arn).orElseThrow(() -> SfnErrors.stateMachineDoesNotExist(arn));
+        String aliasArn = null;
+        String versionArn = arn;
+        Optional<StateMachineRecords.Alias> alias = records.alias(tx, context, arn);
+        if (alias.isPresent()) {
+            aliasArn = arn;
+            versionArn = StateMachineAliases.route(alias.get().doc());
+        }
+        String finalVersionArn = versionArn;
+        VersionDoc version = records.version(tx, context, versionArn)
+                .orElseThrow(() -> SfnErrors.stateMachineDoesNotExist(finalVersionArn));
         return new Target(version.stateMachineArn(), version.name(), version.type(), version.revision(),
-                version.revisionId(), version.creationDate(), arn);
+                version.revisionId(), version.creationDate(), versionArn, aliasArn);
     }
 
     /** AWS parses the input with Jackson and echoes its message (spec §1.4). */
@@ -161,11 +237,7 @@ final class Executions {
         ExecutionRows.Row row = find(context, input.executionArn());
         boolean data = !"METADATA_ONLY".equals(input.includedData());
         boolean succeeded = "SUCCEEDED".equals(row.status());
-        String reason = switch (row.status()) {
-            case "RUNNING" -> "Execution is RUNNING and cannot be redriven";
-            case "SUCCEEDED" -> "Execution is SUCCEEDED and cannot be redriven";
-            default -> null;
-        };
+        String reason = notRedrivableBecause(row);
         return new DescribeExecutionOutput(row.arn(), row.stateMachineArn(), row.name(), row.status(), row.startDate(),
                 row.stopDate(), data ? row.doc().input() : null, data ? new DataDetails(true) : null,
                 data && succeeded ? row.doc().output() : null, data && succeeded ? new DataDetails(true) : null,
@@ -214,6 +286,68 @@ final class Executions {
         return new StopExecutionOutput(after.stopDate() == null ? platform.clock().instant() : after.stopDate());
     }
 
+    // ------------------------------------------------------------------ RedriveExecution
+
+    /** How long after it closed an execution may be redriven (model documentation). */
+    static final java.time.Duration REDRIVABLE_PERIOD = java.time.Duration.ofDays(14);
+    /** The longest an execution may be open in total (spec §7). */
+    static final java.time.Duration MAX_EXECUTION_TIME = java.time.Duration.ofDays(365);
+
+    /**
+     * Why the execution cannot be redriven ({@code redriveStatusReason}, texts from the model
+     * documentation), or null when it can.
+     */
+    private String notRedrivableBecause(ExecutionRows.Row row) {
+        return switch (row.status()) {
+            case "RUNNING" -> "Execution is RUNNING and cannot be redriven";
+            case "SUCCEEDED" -> "Execution is SUCCEEDED and cannot be redriven";
+            default -> {
+                Instant now = platform.clock().instant();
+                if (row.stopDate() != null && row.stopDate().plus(REDRIVABLE_PERIOD).isBefore(now)) {
+                    yield "Execution redrivable period exceeded";
+                }
+                if (row.startDate().plus(MAX_EXECUTION_TIME).isBefore(now)) {
+                    yield "Execution has exceeded the max execution time";
+                }
+                yield null;
+            }
+        };
+    }
+
+    /**
+     * RedriveExecution (spec §4.7): reopens a FAILED, TIMED_OUT or ABORTED Standard execution within 14
+     * days of its close; it continues from the state that did not succeed. Idempotent per
+     * {@code clientToken}; returns once the redrive is committed.
+     */
+    RedriveExecutionOutput redrive(RequestContext context, RedriveExecutionInput input) {
+        ExecutionRows.Row row = find(context, input.executionArn());
+        long now = platform.clock().millis();
+        ObjectNode data = Json.object();
+        data.put("at", now);
+        WorkItem redrive = WorkItem.signal("redrive:" + now, 0, new Signal("redrive", data));
+        boolean[] reopened = {false};
+        RedriveExecutionOutput output = platform.database().write(tx -> platform.clientTokens().run(tx, TOKENS,
+                "states:RedriveExecution:" + row.arn(), input.clientToken(), input, RedriveExecutionOutput.class, now,
+                () -> SfnErrors.validation("The client token was already used with a different request"),
+                () -> {
+                    ExecutionRows.Row current = rows.find(tx, row.arn()).orElseThrow();
+                    String reason = notRedrivableBecause(current);
+                    if (reason != null || !engine.reopen(tx, row.arn(), redrive)) {
+                        // [unverified] message: AWS documents the reasons, not the error text.
+                        throw SfnErrors.error("ExecutionNotRedrivable", reason == null
+                                ? "Execution is " + current.status() + " and cannot be redriven" : reason);
+                    }
+                    reopened[0] = true;
+                    return new RedriveExecutionOutput(Instant.ofEpochMilli(now));
+                }));
+        if (reopened[0]) {
+            engine.dispatchReopened(row.arn(), redrive).join();
+        }
+        return output;
+    }
+
+    private static final JsonCodec TOKENS = new JsonCodec(JsonCodec.Naming.AS_DECLARED, TimestampFormat.EPOCH_SECONDS);
+
     // ------------------------------------------------------------------ ListExecutions
 
     ListExecutionsOutput list(RequestContext context, ListExecutionsInput input) {
@@ -241,6 +375,14 @@ final class Executions {
                     throw SfnErrors.stateMachineTypeNotSupported();
                 }
                 return "state_machine_arn";
+            }
+            Optional<StateMachineRecords.Alias> alias = records.alias(tx, context, arn);
+            if (alias.isPresent()) {
+                String someVersion = alias.get().doc().routingConfiguration().getFirst().stateMachineVersionArn();
+                if (records.version(tx, context, someVersion).map(v -> "EXPRESS".equals(v.type())).orElse(false)) {
+                    throw SfnErrors.stateMachineTypeNotSupported();
+                }
+                return "alias_arn";
             }
             VersionDoc version = records.version(tx, context, arn)
                     .orElseThrow(() -> SfnErrors.stateMachineDoesNotExist(arn));
@@ -287,6 +429,6 @@ final class Executions {
         return new DescribeStateMachineForExecutionOutput(doc.stateMachineArn(), doc.name(),
                 metadataOnly ? "{}" : doc.definition(), doc.roleArn(), Instant.ofEpochMilli(doc.updateDate()),
                 doc.loggingConfiguration(), doc.tracingConfiguration(), null, null, doc.revisionId(),
-                doc.encryptionConfiguration(), null);
+                doc.encryptionConfiguration(), metadataOnly ? null : VariableReferences.ofText(doc.definition()));
     }
 }

@@ -3,6 +3,7 @@ package dev.stepline.sfn.api;
 import dev.stepline.protocol.RequestContext;
 import dev.stepline.protocol.json.JsonCodec;
 import dev.stepline.server.Platform;
+import dev.stepline.sfn.api.AliasShapes.AliasDoc;
 import dev.stepline.sfn.api.StateMachineShapes.StateMachineDoc;
 import dev.stepline.sfn.api.StateMachineShapes.VersionDoc;
 import dev.stepline.store.StoredResource;
@@ -19,6 +20,7 @@ import java.util.Optional;
 final class StateMachineRecords {
     static final String KIND = "sfn:stateMachine";
     static final String VERSION_KIND = "sfn:stateMachineVersion";
+    static final String ALIAS_KIND = "sfn:stateMachineAlias";
 
     private final Platform platform;
     private final JsonCodec store;
@@ -65,6 +67,38 @@ final class StateMachineRecords {
     void insertVersion(Tx tx, RequestContext context, String arn, VersionDoc doc) {
         platform.resources().insert(tx, new StoredResource(arn, context.account(), context.region(), VERSION_KIND,
                 versionSortKey(doc.name(), doc.number()), doc.creationDate(), 1, store.writeString(doc)));
+    }
+
+    /** An alias as read, with the row version its update must match. */
+    record Alias(String arn, long rowVersion, AliasDoc doc) {}
+
+    Optional<Alias> alias(Tx tx, RequestContext context, String arn) {
+        return row(tx, context, arn, ALIAS_KIND).map(this::alias);
+    }
+
+    Alias alias(StoredResource row) {
+        return new Alias(row.arn(), row.version(), store.mapper().readValue(row.doc(), AliasDoc.class));
+    }
+
+    /**
+     * Aliases sort by {@code <machine>:<creation millis>:<name>}: one machine's aliases are one key range,
+     * listed oldest first as AWS was observed to list them (spec §4.11).
+     */
+    void insertAlias(Tx tx, RequestContext context, String arn, AliasDoc doc) {
+        platform.resources().insert(tx, new StoredResource(arn, context.account(), context.region(), ALIAS_KIND,
+                versionPrefix(machineName(doc.stateMachineArn())) + String.format("%015d", doc.creationDate()) + ":"
+                        + doc.name(), doc.creationDate(), 1, store.writeString(doc)));
+    }
+
+    void updateAlias(Tx tx, Alias alias, AliasDoc doc) {
+        if (!platform.resources().update(tx, alias.arn(), alias.rowVersion(), store.writeString(doc))) {
+            throw SfnErrors.conflict("The alias '" + alias.arn() + "' was changed by a concurrent request.");
+        }
+    }
+
+    /** The name part of an unqualified state machine ARN. */
+    static String machineName(String machineArn) {
+        return machineArn.substring(machineArn.lastIndexOf(':') + 1);
     }
 
     /** The sort-key prefix shared by every version of the machine called {@code name} (names cannot hold ':'). */

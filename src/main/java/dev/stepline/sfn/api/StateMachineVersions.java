@@ -29,10 +29,12 @@ final class StateMachineVersions {
 
     private final Platform platform;
     private final StateMachineRecords records;
+    private final StateMachineAliases aliases;
 
-    StateMachineVersions(Platform platform, StateMachineRecords records) {
+    StateMachineVersions(Platform platform, StateMachineRecords records, StateMachineAliases aliases) {
         this.platform = platform;
         this.records = records;
+        this.aliases = aliases;
     }
 
     /** A published (or found) version: its ARN and creation time. */
@@ -96,6 +98,7 @@ final class StateMachineVersions {
         SfnArn.parse(arn, "stateMachine");
         platform.database().write(tx -> {
             if (records.version(tx, context, arn).isPresent()) {
+                aliases.requireUnreferenced(tx, context, arn);
                 platform.resources().delete(tx, arn);
             }
             return null;

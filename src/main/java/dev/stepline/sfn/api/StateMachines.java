@@ -3,6 +3,7 @@ package dev.stepline.sfn.api;
 import dev.stepline.protocol.Empty;
 import dev.stepline.protocol.RequestContext;
 import dev.stepline.server.Platform;
+import dev.stepline.sfn.asl.VariableReferences;
 import dev.stepline.sfn.api.ActivityShapes.EncryptionConfiguration;
 import dev.stepline.sfn.api.StateMachineRecords.Machine;
 import dev.stepline.sfn.api.StateMachineShapes.CreateStateMachineInput;
@@ -42,11 +43,14 @@ final class StateMachines {
     private final Platform platform;
     private final StateMachineRecords records;
     private final StateMachineVersions versions;
+    private final StateMachineAliases aliases;
 
-    StateMachines(Platform platform, StateMachineRecords records, StateMachineVersions versions) {
+    StateMachines(Platform platform, StateMachineRecords records, StateMachineVersions versions,
+                  StateMachineAliases aliases) {
         this.platform = platform;
         this.records = records;
         this.versions = versions;
+        this.aliases = aliases;
     }
 
     /**
@@ -119,7 +123,8 @@ final class StateMachines {
         // The model: with includedData METADATA_ONLY "the returned definition will be {}".
         return new DescribeStateMachineOutput(arn, name, "ACTIVE", metadataOnly ? "{}" : revision.definition(),
                 revision.roleArn(), type, Instant.ofEpochMilli(creationDate), revision.loggingConfiguration(),
-                revision.tracingConfiguration(), null, revisionId, description, revision.encryptionConfiguration(), null);
+                revision.tracingConfiguration(), null, revisionId, description, revision.encryptionConfiguration(),
+                metadataOnly ? null : VariableReferences.ofText(revision.definition()));
     }
 
     /**
@@ -169,6 +174,7 @@ final class StateMachines {
         platform.database().write(tx -> {
             Optional<Machine> machine = records.machine(tx, context, arn);
             if (machine.isPresent()) {
+                aliases.deleteAll(tx, context, arn);
                 versions.deleteAll(tx, context, machine.get().doc().name());
                 platform.resources().delete(tx, arn);
                 platform.tags().removeAll(tx, arn);

@@ -28,8 +28,9 @@ public final class StepFunctionsApi {
                 .add("DeleteActivity", ActivityShapes.DeleteActivityInput.class, activities::delete)
                 .add("ListActivities", ActivityShapes.ListActivitiesInput.class, activities::list);
         StateMachineRecords records = new StateMachineRecords(platform, store);
-        StateMachineVersions versions = new StateMachineVersions(platform, records);
-        StateMachines machines = new StateMachines(platform, records, versions);
+        StateMachineAliases aliases = new StateMachineAliases(platform, records);
+        StateMachineVersions versions = new StateMachineVersions(platform, records, aliases);
+        StateMachines machines = new StateMachines(platform, records, versions, aliases);
         api.add("CreateStateMachine", StateMachineShapes.CreateStateMachineInput.class, machines::create)
                 .add("DescribeStateMachine", StateMachineShapes.DescribeStateMachineInput.class, machines::describe)
                 .add("UpdateStateMachine", StateMachineShapes.UpdateStateMachineInput.class, machines::update)
@@ -38,6 +39,11 @@ public final class StepFunctionsApi {
                 .add("PublishStateMachineVersion", StateMachineShapes.PublishStateMachineVersionInput.class, versions::publish)
                 .add("ListStateMachineVersions", StateMachineShapes.ListStateMachineVersionsInput.class, versions::list)
                 .add("DeleteStateMachineVersion", StateMachineShapes.DeleteStateMachineVersionInput.class, versions::delete)
+                .add("CreateStateMachineAlias", AliasShapes.CreateStateMachineAliasInput.class, aliases::create)
+                .add("DescribeStateMachineAlias", AliasShapes.DescribeStateMachineAliasInput.class, aliases::describe)
+                .add("UpdateStateMachineAlias", AliasShapes.UpdateStateMachineAliasInput.class, aliases::update)
+                .add("DeleteStateMachineAlias", AliasShapes.DeleteStateMachineAliasInput.class, aliases::delete)
+                .add("ListStateMachineAliases", AliasShapes.ListStateMachineAliasesInput.class, aliases::list)
                 .add("ValidateStateMachineDefinition", DefinitionShapes.ValidateStateMachineDefinitionInput.class,
                         new DefinitionValidation()::validate);
         ExecutionRows rows = new ExecutionRows();
@@ -52,6 +58,8 @@ public final class StepFunctionsApi {
         api.add("StartExecution", ExecutionShapes.StartExecutionInput.class, executions::start)
                 .add("DescribeExecution", ExecutionShapes.DescribeExecutionInput.class, executions::describe)
                 .add("StopExecution", ExecutionShapes.StopExecutionInput.class, executions::stop)
+                .add("StartSyncExecution", ExecutionShapes.StartSyncExecutionInput.class, executions::startSync)
+                .add("RedriveExecution", ExecutionShapes.RedriveExecutionInput.class, executions::redrive)
                 .add("ListExecutions", ExecutionShapes.ListExecutionsInput.class, executions::list)
                 .add("GetExecutionHistory", ExecutionShapes.GetExecutionHistoryInput.class, history::history)
                 .add("DescribeStateMachineForExecution", ExecutionShapes.DescribeStateMachineForExecutionInput.class,

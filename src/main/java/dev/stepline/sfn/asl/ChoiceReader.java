@@ -72,7 +72,8 @@ final class ChoiceReader {
         if (condition.isBoolean()) {
             rule = new ChoiceRule.JsonataCondition(null, condition.booleanValue());
         } else if (condition.isString() && JsonataExpression.isExpression(condition.stringValue())) {
-            rule = new ChoiceRule.JsonataCondition(JsonataExpression.of(condition.stringValue()), null);
+            JsonataExpression expression = diagnostics.jsonata(condition.stringValue(), Diagnostics.at(at, "Condition"));
+            rule = expression == null ? null : new ChoiceRule.JsonataCondition(expression, null);
         } else {
             diagnostics.schema(Messages.wrongType("Condition", "a boolean or a JSONata expression"),
                     Diagnostics.at(at, "Condition"));

@@ -295,7 +295,8 @@ final class DefinitionReader {
                 JsonNode value = c.node().get("Timestamp");
                 String at = Diagnostics.at(c.location(), "Timestamp");
                 if (!c.jsonPath() && value.isString() && JsonataExpression.isExpression(value.stringValue())) {
-                    timestamp = new StringValue.FromJsonata(JsonataExpression.of(value.stringValue()));
+                    JsonataExpression expression = diagnostics.jsonata(value.stringValue(), at);
+                    timestamp = expression == null ? null : new StringValue.FromJsonata(expression);
                 } else if (!value.isString()) {
                     diagnostics.schema(Messages.wrongType("Timestamp", "a string"), at);
                 } else if (!Rfc3339.isValid(value.stringValue())) {
@@ -339,8 +340,11 @@ final class DefinitionReader {
                 return null;
             }
             String text = value.stringValue();
-            return !c.jsonPath() && JsonataExpression.isExpression(text)
-                    ? new StringValue.FromJsonata(JsonataExpression.of(text)) : new StringValue.Fixed(text);
+            if (!c.jsonPath() && JsonataExpression.isExpression(text)) {
+                JsonataExpression expression = diagnostics.jsonata(text, Diagnostics.at(c.location(), field));
+                return expression == null ? null : new StringValue.FromJsonata(expression);
+            }
+            return new StringValue.Fixed(text);
         }
         if (path != null) {
             if (path.isString()) {
@@ -615,7 +619,8 @@ final class DefinitionReader {
         JsonNode value = node.get(field);
         String at = Diagnostics.at(location, field);
         if (jsonata && value.isString() && JsonataExpression.isExpression(value.stringValue())) {
-            return new NumericValue.FromJsonata(JsonataExpression.of(value.stringValue()));
+            JsonataExpression expression = diagnostics.jsonata(value.stringValue(), at);
+            return expression == null ? null : new NumericValue.FromJsonata(expression);
         }
         if (integer ? !value.isIntegralNumber() : !value.isNumber()) {
             diagnostics.schema(Messages.wrongType(field, integer ? "an integer" : "a number"), at);

@@ -33,6 +33,10 @@ public record Diagnostic(String code, String message, String location, Severity 
         public static final String DUPLICATE_LABEL_NAME = "DUPLICATE_LABEL_NAME";
         public static final String MISSING_TRANSITION_TARGET = "MISSING_TRANSITION_TARGET";
         public static final String TOO_DEEPLY_NESTED = "TOO_DEEPLY_NESTED";
+        /** A {@code {% %}} expression that does not parse (floci-io/floci#2745, measured on AWS). */
+        public static final String INVALID_JSONATA_EXPRESSION = "INVALID_JSONATA_EXPRESSION";
+        /** A JSONata expression reading the context item at the top level (floci-io/floci#2670). */
+        public static final String UNSUPPORTED_JSONATA_EXPRESSION = "UNSUPPORTED_JSONATA_EXPRESSION";
         /** Warning: a value looks like a path or intrinsic but its key does not end in {@code .$}. */
         public static final String NO_DOLLAR = "NO_DOLLAR";
         /** Warning: a Pass state's {@code Result} contains a path, which is taken literally. */

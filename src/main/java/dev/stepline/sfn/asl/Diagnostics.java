@@ -37,6 +37,26 @@ final class Diagnostics {
         return list.stream().filter(d -> !d.isError()).toList();
     }
 
+    /**
+     * Compiles the JSONata expression {@code text} (a {@code {% %}} string) written at {@code location};
+     * reports {@code INVALID_JSONATA_EXPRESSION} with the parser's message when it does not parse and
+     * {@code UNSUPPORTED_JSONATA_EXPRESSION} for each name it reads from the context item at the top level.
+     *
+     * @return the expression, or null when reported
+     */
+    JsonataExpression jsonata(String text, String location) {
+        JsonataExpression expression = JsonataExpression.of(text);
+        if (expression.syntaxError() != null) {
+            error(Diagnostic.Codes.INVALID_JSONATA_EXPRESSION, expression.syntaxError(), location);
+            return null;
+        }
+        for (String name : expression.topLevelReferences()) {
+            error(Diagnostic.Codes.UNSUPPORTED_JSONATA_EXPRESSION,
+                    "Reference to '" + name + "' at the top level is not supported.", location);
+        }
+        return expression.topLevelReferences().isEmpty() ? expression : null;
+    }
+
     /** The location of {@code field} inside the object at {@code location}. */
     static String at(String location, String field) {
         return location.equals("/") ? "/" + field : location + "/" + field;

@@ -98,20 +98,23 @@ final class TemplateReader {
                     diagnostics.schema(Messages.wrongQueryLanguage(QueryLanguage.JSONATA, key), location);
                     continue;
                 }
-                entries.add(new PayloadTemplate.ObjectTemplate.Entry(key, key, jsonata(member.getValue(), location)));
+                entries.add(new PayloadTemplate.ObjectTemplate.Entry(key, key,
+                        jsonata(member.getValue(), Diagnostics.at(location, key))));
             }
             return allLiteral(entries) ? new PayloadTemplate.Literal(raw) : new PayloadTemplate.ObjectTemplate(entries);
         }
         if (raw.isArray()) {
             List<PayloadTemplate> elements = new ArrayList<>();
+            int index = 0;
             for (JsonNode element : raw) {
-                elements.add(jsonata(element, location));
+                elements.add(jsonata(element, Diagnostics.at(location, String.valueOf(index++))));
             }
             return elements.stream().allMatch(e -> e instanceof PayloadTemplate.Literal)
                     ? new PayloadTemplate.Literal(raw) : new PayloadTemplate.ArrayTemplate(elements);
         }
         if (raw.isString() && JsonataExpression.isExpression(raw.stringValue())) {
-            return new PayloadTemplate.JsonataValue(JsonataExpression.of(raw.stringValue()));
+            JsonataExpression expression = diagnostics.jsonata(raw.stringValue(), location);
+            return expression == null ? new PayloadTemplate.Literal(raw) : new PayloadTemplate.JsonataValue(expression);
         }
         return new PayloadTemplate.Literal(raw);
     }

@@ -21,6 +21,8 @@ import java.util.function.Predicate;
  *       ({@code r<n>}), task timeouts ({@code <task>#timeout}), heartbeat expiry ({@code <parked>#heartbeat},
  *       payload {@code heartbeatSeconds}), {@code executionTimeout}.</li>
  *   <li>{@code stop} {error?, cause?} — StopExecution.</li>
+ *   <li>{@code redrive} {} — RedriveExecution of a closed FAILED/TIMED_OUT/ABORTED execution (the engine
+ *       reopened it): records {@code ExecutionRedriven} and re-enters the state that did not succeed.</li>
  *   <li>{@code taskSucceeded} {task, output}, {@code taskFailed} {task, error?, cause?}, {@code taskSubmitted}
  *       {task, output}, {@code activityStarted} {task, workerName?} — ignored unless {@code task} is awaited.</li>
  * </ul>
@@ -73,7 +75,7 @@ public final class AslDialect implements Dialect<AslExecution> {
 
     @Override
     public AslExecution apply(AslExecution state, List<Signal> signals, Transition transition) {
-        if (!state.closed()) {
+        if (!state.closed() || signals.stream().anyMatch(s -> s.type().equals(Interpreter.REDRIVE))) {
             new Interpreter(this, state, transition).apply(signals);
         }
         return state;

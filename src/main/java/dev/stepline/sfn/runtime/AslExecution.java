@@ -32,6 +32,10 @@ public final class AslExecution {
 
     /** RUNNING, SUCCEEDED, FAILED, TIMED_OUT or ABORTED. */
     String status = RUNNING;
+    /** How many times RedriveExecution reopened it ({@code $$.Execution.RedriveCount}). */
+    int redriveCount;
+    /** When it was last redriven (epoch millis), or 0. */
+    long redriveMs;
     /** Counter for unique work item keys. */
     long seq;
     /** Task invocations so far per state name (the TASK payload's {@code attempt}), or null. */

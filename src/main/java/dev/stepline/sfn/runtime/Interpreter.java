@@ -5,6 +5,7 @@ import dev.stepline.engine.Transition;
 import dev.stepline.engine.WorkItem;
 import dev.stepline.sfn.asl.Catcher;
 import dev.stepline.sfn.asl.ChoiceBranch;
+import dev.stepline.sfn.asl.ChoiceRule;
 import dev.stepline.sfn.asl.ChoiceState;
 import dev.stepline.sfn.asl.FailState;
 import dev.stepline.sfn.asl.JsonPathExpression;
@@ -13,6 +14,7 @@ import dev.stepline.sfn.asl.NumericValue;
 import dev.stepline.sfn.asl.ParallelState;
 import dev.stepline.sfn.asl.PassState;
 import dev.stepline.sfn.asl.Payload;
+import dev.stepline.sfn.asl.PayloadTemplate;
 import dev.stepline.sfn.asl.QueryLanguage;
 import dev.stepline.sfn.asl.ReferencePath;
 import dev.stepline.sfn.asl.Retrier;
@@ -28,6 +30,8 @@ import dev.stepline.sfn.runtime.Flow.TaskWork;
 import dev.stepline.sfn.runtime.Flow.TimerWork;
 import dev.stepline.sfn.runtime.dataflow.DataFlow;
 import dev.stepline.sfn.runtime.dataflow.Json;
+import dev.stepline.sfn.runtime.dataflow.JsonataEvaluator;
+import dev.stepline.sfn.runtime.dataflow.JsonataScope;
 import dev.stepline.sfn.runtime.dataflow.Scope;
 import dev.stepline.sfn.runtime.dataflow.StateValues;
 import dev.stepline.sfn.runtime.dataflow.StatesError;
@@ -62,6 +66,9 @@ final class Interpreter {
     static final int MAX_PAYLOAD = 262_144;
 
     static final String ADVANCE = "advance";
+    static final String REDRIVE = "redrive";
+    /** An Express execution runs at most five minutes (spec §3.3). */
+    static final int EXPRESS_MAX_SECONDS = 300;
     static final String TIMER = "timer";
     static final String CALLBACK = AslDialect.CALLBACK;
     static final String EXECUTION_TIMEOUT = "executionTimeout";
@@ -105,6 +112,10 @@ final class Interpreter {
         try {
             boolean drive = false;
             for (Signal signal : signals) {
+                if (signal.type().equals(REDRIVE)) {
+                    drive |= redrive(signal.data().path("at").asLong(tx.now().toEpochMilli()));
+                    continue;
+                }
                 if (ex.closed()) {
                     break;
                 }
@@ -172,10 +183,43 @@ final class Interpreter {
         append("ExecutionStarted", 0, details);
         summary = summary(null, null, null, null);
         Integer timeout = definition().timeoutSeconds();
+        if (express()) {
+            timeout = timeout == null ? EXPRESS_MAX_SECONDS : Math.min(timeout, EXPRESS_MAX_SECONDS);
+        }
         if (timeout != null) {
             tx.schedule(timerItem(EXECUTION_TIMEOUT, ex.startMs + timeout * 1000L, null));
         }
         scheduleAdvance();
+    }
+
+    /**
+     * RedriveExecution (spec §4.7): the same execution runs again from the state that did not succeed,
+     * with its original input and the variables it had; everything that succeeded keeps its result.
+     * A Parallel or Map state is re-run as a whole (AWS re-runs only its unsuccessful branches or
+     * iterations: a documented simplification). Retry counters start again from 0.
+     */
+    private boolean redrive(long at) {
+        if (!ex.closed() || "SUCCEEDED".equals(ex.status)) {
+            return false;
+        }
+        ex.status = AslExecution.RUNNING;
+        ex.redriveCount++;
+        ex.redriveMs = at;
+        ObjectNode details = Json.object();
+        details.put("redriveCount", ex.redriveCount);
+        long redriven = append("ExecutionRedriven", 0, details);
+        Flow root = ex.root;
+        root.phase = Flow.ENTER;
+        root.work = null;
+        root.error = null;
+        root.cause = null;
+        root.prev = redriven;
+        summary = summary(null, null, null, null);
+        Integer timeout = definition().timeoutSeconds();
+        if (timeout != null) {
+            tx.schedule(timerItem(EXECUTION_TIMEOUT, ex.redriveMs + timeout * 1000L, null));
+        }
+        return true;
     }
 
     private void timer(String key) {
@@ -421,14 +465,14 @@ final class Interpreter {
         flow.attempts = null;
         flow.work = null;
         flow.phase = Flow.ATTEMPT;
-        if (state.queryLanguage() == QueryLanguage.JSONATA) {
-            failFlow(flow, StatesError.RUNTIME, "JSONata is not supported yet by Stepline");
-            return;
-        }
         try {
             switch (state) {
                 case PassState pass -> pass(flow, pass);
                 case SucceedState succeed -> {
+                    if (jsonata(state)) {
+                        exit(flow, state, output(flow, succeed.output(), jsonataScope(flow), flow.input), null, null);
+                        break;
+                    }
                     JsonNode effective = select(flow, succeed.inputPath(), flow.input, "InputPath");
                     exit(flow, state, select(flow, succeed.outputPath(), effective, "OutputPath"), null, null);
                 }
@@ -440,7 +484,7 @@ final class Interpreter {
                 case MapState map -> attemptMap(flow, map);
             }
         } catch (StatesError e) {
-            handleError(flow, e.error(), prefix(flow, e.cause()));
+            raise(flow, e);
         }
     }
 
@@ -454,7 +498,7 @@ final class Interpreter {
                 default -> throw new IllegalStateException("no attempt for " + state.type());
             }
         } catch (StatesError e) {
-            handleError(flow, e.error(), prefix(flow, e.cause()));
+            raise(flow, e);
         }
     }
 
@@ -471,6 +515,13 @@ final class Interpreter {
         details.put("output", compact);
         details.set("outputDetails", notTruncated());
         if (assigned != null) {
+            String outer = assignedInOuterScope(flow, assigned);
+            if (outer != null) {
+                // [unverified] wording; AWS documents that inner scopes may not assign an outer variable (spec §6.5)
+                failFlow(flow, StatesError.RUNTIME, prefix(flow, "The variable '" + outer
+                        + "' is defined in an outer scope and cannot be assigned inside a Parallel branch or Map iteration."));
+                return;
+            }
             ObjectNode strings = Json.object();
             for (Map.Entry<String, JsonNode> entry : assigned.properties()) {
                 strings.put(entry.getKey(), Json.compact(entry.getValue()));
@@ -492,6 +543,35 @@ final class Interpreter {
             flow.state = target;
             flow.phase = Flow.ENTER;
         }
+    }
+
+    /**
+     * An error raised while the current state ran: a JSONata evaluation failure is first recorded as
+     * {@code EvaluationFailed} (spec §5.3 G; previousEventId 0 as observed), then retried, caught or fatal.
+     */
+    private void raise(Flow flow, StatesError e) {
+        String cause = prefix(flow, e.cause());
+        evaluationFailed(flow, e, cause);
+        handleError(flow, e.error(), cause);
+    }
+
+    /** Like {@link #raise} for errors no Retry or Catch may handle (post-processing). */
+    private void raiseFatal(Flow flow, StatesError e) {
+        String cause = prefix(flow, e.cause());
+        evaluationFailed(flow, e, cause);
+        failFlow(flow, e.error(), cause);
+    }
+
+    private void evaluationFailed(Flow flow, StatesError e, String cause) {
+        if (e.location() == null) {
+            return;
+        }
+        ObjectNode details = Json.object();
+        details.put("error", e.error());
+        details.put("cause", cause);
+        details.put("location", e.location());
+        details.put("state", flow.state);
+        flow.prev = append("EvaluationFailed", 0, details);
     }
 
     /** Ends the thread with an error no Retry or Catch may handle. */
@@ -551,7 +631,8 @@ final class Interpreter {
             }
             break;
         }
-        for (Catcher catcher : catchers) {
+        for (int i = 0; i < catchers.size(); i++) {
+            Catcher catcher = catchers.get(i);
             if (!matches(catcher.errorEquals(), error, task)) {
                 continue;
             }
@@ -559,11 +640,20 @@ final class Interpreter {
             errorOutput.put("Error", error == null ? "" : error);
             errorOutput.put("Cause", cause == null ? "" : cause);
             try {
+                if (jsonata(state)) {
+                    JsonataScope scope = jsonataScope(flow).withErrorOutput(errorOutput);
+                    String field = "Catch[" + i + "]/";
+                    ObjectNode assigned = jsonataAssign(catcher.assign(), scope, field + "Assign");
+                    JsonNode output = catcher.output() == null ? errorOutput
+                            : JsonataEvaluator.template(catcher.output(), scope, field + "Output");
+                    exit(flow, state, output, assigned, catcher.next());
+                    return;
+                }
                 ObjectNode assigned = catcher.assign() == null ? null : assign(flow, catcher.assign(), errorOutput);
                 JsonNode output = DataFlow.placeResult(catcher.resultPath(), flow.input, errorOutput);
                 exit(flow, state, output, assigned, catcher.next());
             } catch (StatesError e) {
-                failFlow(flow, e.error(), prefix(flow, e.cause()));
+                raiseFatal(flow, e);
             }
             return;
         }
@@ -603,6 +693,12 @@ final class Interpreter {
     // ---------------------------------------------------------------- simple states
 
     private void pass(Flow flow, PassState state) throws StatesError {
+        if (jsonata(state)) {
+            JsonataScope scope = jsonataScope(flow);
+            ObjectNode assigned = jsonataAssign(state.assign(), scope, "Assign");
+            exit(flow, state, output(flow, state.output(), scope, flow.input), assigned, null);
+            return;
+        }
         JsonNode effective = select(flow, state.inputPath(), flow.input, "InputPath");
         if (state.parameters() != null) {
             effective = DataFlow.template(state.parameters(), scope(flow, effective, null));
@@ -627,10 +723,17 @@ final class Interpreter {
         if (value instanceof StringValue.Fixed fixed) {
             return fixed.value();
         }
+        if (value instanceof StringValue.FromJsonata expression) {
+            return JsonataEvaluator.string(expression.expression(), jsonataScope(flow), field);
+        }
         return StateValues.string(value, scope(flow, flow.input, null), field);
     }
 
     private void choice(Flow flow, ChoiceState state) throws StatesError {
+        if (jsonata(state)) {
+            jsonataChoice(flow, state);
+            return;
+        }
         JsonNode effective = select(flow, state.inputPath(), flow.input, "InputPath");
         Scope scope = scope(flow, effective, null);
         String next = null;
@@ -656,8 +759,46 @@ final class Interpreter {
         exit(flow, state, select(flow, state.outputPath(), effective, "OutputPath"), assigned, next);
     }
 
+    /** JSONata Choice: the first rule whose Condition is true; its Output/Assign replace the state's. */
+    private void jsonataChoice(Flow flow, ChoiceState state) throws StatesError {
+        JsonataScope scope = jsonataScope(flow);
+        String next = null;
+        Payload assign = state.assign();
+        Payload output = state.output();
+        String assignField = "Assign";
+        String outputField = "Output";
+        for (int i = 0; i < state.choices().size(); i++) {
+            ChoiceBranch branch = state.choices().get(i);
+            ChoiceRule.JsonataCondition condition = (ChoiceRule.JsonataCondition) branch.rule();
+            String at = "Choices[" + i + "]/";
+            boolean matched = condition.literal() != null ? condition.literal()
+                    : JsonataEvaluator.condition(condition.expression(), scope, at + "Condition");
+            if (matched) {
+                next = branch.next();
+                if (branch.assign() != null) {
+                    assign = branch.assign();
+                    assignField = at + "Assign";
+                }
+                if (branch.output() != null) {
+                    output = branch.output();
+                    outputField = at + "Output";
+                }
+                break;
+            }
+        }
+        if (next == null) {
+            next = state.defaultState();
+        }
+        if (next == null) {
+            throw new StatesError(StatesError.NO_CHOICE_MATCHED, "No Choice matched and no Default was specified.");
+        }
+        ObjectNode assigned = jsonataAssign(assign, scope, assignField);
+        JsonNode out = output == null ? flow.input : JsonataEvaluator.template(output, scope, outputField);
+        exit(flow, state, out, assigned, next);
+    }
+
     private void waitEntered(Flow flow, WaitState state) throws StatesError {
-        JsonNode effective = select(flow, state.inputPath(), flow.input, "InputPath");
+        JsonNode effective = jsonata(state) ? flow.input : select(flow, state.inputPath(), flow.input, "InputPath");
         Instant now = tx.now();
         Instant until = waitUntil(flow, state, effective, now);
         if (!until.isAfter(now)) {
@@ -674,6 +815,20 @@ final class Interpreter {
         if (state.seconds() instanceof NumericValue.Fixed fixed) {
             return now.plusSeconds(fixed.longValue());
         }
+        if (state.seconds() instanceof NumericValue.FromJsonata expression) {
+            long seconds = JsonataEvaluator.integer(expression.expression(), jsonataScope(flow), "Seconds");
+            if (seconds > StateValues.MAX_WAIT_SECONDS) {
+                throw StatesError.runtime("Wait state delay is too long.");
+            }
+            return now.plusSeconds(seconds);
+        }
+        if (state.timestamp() instanceof StringValue.FromJsonata expression) {
+            Instant at = JsonataEvaluator.timestamp(expression.expression(), jsonataScope(flow), "Timestamp");
+            if (at.isAfter(now.plusSeconds(StateValues.MAX_WAIT_SECONDS))) {
+                throw StatesError.runtime("Wait state delay is too long.");
+            }
+            return at.isAfter(now) ? at : now;
+        }
         if (state.timestamp() instanceof StringValue.Fixed fixed) {
             try {
                 Instant at = OffsetDateTime.parse(fixed.value()).toInstant();
@@ -687,18 +842,25 @@ final class Interpreter {
 
     private void waitEnded(Flow flow, WaitState state) {
         try {
+            if (jsonata(state)) {
+                JsonataScope scope = jsonataScope(flow);
+                ObjectNode assigned = jsonataAssign(state.assign(), scope, "Assign");
+                exit(flow, state, output(flow, state.output(), scope, flow.input), assigned, null);
+                return;
+            }
             JsonNode effective = select(flow, state.inputPath(), flow.input, "InputPath");
             ObjectNode assigned = state.assign() == null ? null : assign(flow, state.assign(), effective);
             exit(flow, state, select(flow, state.outputPath(), effective, "OutputPath"), assigned, null);
         } catch (StatesError e) {
-            failFlow(flow, e.error(), prefix(flow, e.cause()));
+            raiseFatal(flow, e);
         }
     }
 
     // ---------------------------------------------------------------- Task
 
     private void attemptTask(Flow flow, TaskState state) throws StatesError {
-        JsonNode effective = select(flow, state.inputPath(), flow.input, "InputPath");
+        boolean jsonata = jsonata(state);
+        JsonNode effective = jsonata ? flow.input : select(flow, state.inputPath(), flow.input, "InputPath");
         TaskResource task = state.resource();
         Resource resource = Resource.of(task);
         if (task.kind() == TaskResource.Kind.ACTIVITY && !dialect.activityExists(task.arn())) {
@@ -718,7 +880,13 @@ final class Interpreter {
             token = dialect.tokens().issue(ex.executionArn, work.parked);
         }
         JsonNode parameters = effective;
-        if (state.parameters() != null) {
+        if (jsonata) {
+            if (state.arguments() != null) {
+                String visibleToken = task.kind() == TaskResource.Kind.ACTIVITY ? null : token;
+                parameters = JsonataEvaluator.template(state.arguments(),
+                        new JsonataScope(flow.input, context(flow, visibleToken, -1, null), variables(flow)), "Arguments");
+            }
+        } else if (state.parameters() != null) {
             parameters = DataFlow.template(state.parameters(), scope(flow, effective,
                     task.kind() == TaskResource.Kind.ACTIVITY ? null : token));
         }
@@ -833,6 +1001,9 @@ final class Interpreter {
         if (value instanceof NumericValue.Fixed fixed) {
             return fixed.longValue();
         }
+        if (value instanceof NumericValue.FromJsonata expression) {
+            return JsonataEvaluator.integer(expression.expression(), jsonataScope(flow), field);
+        }
         return StateValues.number(value, scope(flow, effective, null), field);
     }
 
@@ -843,6 +1014,10 @@ final class Interpreter {
     }
 
     private void taskResult(Flow flow, TaskState state, JsonNode result) {
+        if (jsonata(state)) {
+            jsonataResult(flow, state, state.assign(), state.output(), result);
+            return;
+        }
         try {
             JsonNode selected = result;
             if (state.resultSelector() != null) {
@@ -857,11 +1032,33 @@ final class Interpreter {
         }
     }
 
+    /**
+     * JSONata Task/Parallel/Map after their work: Assign and Output see {@code $states.result} and the
+     * variables as they were when the state was entered; Output defaults to the result. An evaluation
+     * failure here is catchable (spec §6.4: QueryEvaluationError is retriable/catchable).
+     */
+    private void jsonataResult(Flow flow, State state, Payload assign, Payload output, JsonNode result) {
+        try {
+            JsonataScope scope = jsonataScope(flow).withResult(result);
+            ObjectNode assigned = jsonataAssign(assign, scope, "Assign");
+            exit(flow, state, output == null ? result : JsonataEvaluator.template(output, scope, "Output"),
+                    assigned, null);
+        } catch (StatesError e) {
+            raise(flow, e);
+        }
+    }
+
     // ---------------------------------------------------------------- Parallel and Map
 
     private void attemptParallel(Flow flow, ParallelState state) throws StatesError {
-        JsonNode effective = select(flow, state.inputPath(), flow.input, "InputPath");
-        if (state.parameters() != null) {
+        JsonNode effective;
+        if (jsonata(state)) {
+            effective = state.arguments() == null ? flow.input
+                    : JsonataEvaluator.template(state.arguments(), jsonataScope(flow), "Arguments");
+        } else {
+            effective = select(flow, state.inputPath(), flow.input, "InputPath");
+        }
+        if (!jsonata(state) && state.parameters() != null) {
             effective = DataFlow.template(state.parameters(), scope(flow, effective, null));
         }
         long started = append("ParallelStateStarted", flow.prev, null);
@@ -880,10 +1077,14 @@ final class Interpreter {
             failFlow(flow, StatesError.RUNTIME, prefix(flow, "Distributed Map is not supported yet by Stepline."));
             return;
         }
-        JsonNode effective = select(flow, state.inputPath(), flow.input, "InputPath");
-        JsonNode items = state.itemsPath() == null ? effective : select(flow, state.itemsPath(), effective, "ItemsPath");
+        boolean jsonata = jsonata(state);
+        JsonNode effective = jsonata ? flow.input : select(flow, state.inputPath(), flow.input, "InputPath");
+        JsonNode items = jsonata ? jsonataItems(flow, state)
+                : state.itemsPath() == null ? effective : select(flow, state.itemsPath(), effective, "ItemsPath");
         if (!items.isArray()) {
-            throw StatesError.runtime("Map state input must be an array but was: " + Json.compact(items));
+            String cause = "Map state input must be an array but was: " + Json.compact(items);
+            throw jsonata ? new StatesError(StatesError.QUERY_EVALUATION_ERROR, cause, "Items")
+                    : StatesError.runtime(cause);
         }
         long limit = seconds(flow, state.maxConcurrency(), effective, "MaxConcurrency");
         ObjectNode details = Json.object();
@@ -902,6 +1103,18 @@ final class Interpreter {
         work.limit = (int) Math.min(limit, Integer.MAX_VALUE);
         flow.work = work;
         flow.phase = Flow.WAIT;
+    }
+
+    /** JSONata {@code Items}: an array (whose elements may be expressions) or an expression; absent = the input. */
+    private JsonNode jsonataItems(Flow flow, MapState state) throws StatesError {
+        if (state.items() == null) {
+            return flow.input;
+        }
+        JsonataScope scope = jsonataScope(flow);
+        if (state.items().template() instanceof PayloadTemplate.JsonataValue value) {
+            return JsonataEvaluator.array(value.expression(), scope, "Items");
+        }
+        return JsonataEvaluator.template(state.items(), scope, "Items");
     }
 
     private void driveBranches(Flow flow, BranchWork work) {
@@ -970,7 +1183,10 @@ final class Interpreter {
         JsonNode input = item;
         if (state.itemSelector() != null) {
             try {
-                input = DataFlow.template(state.itemSelector(), mapItemScope(flow, work.effective, index, item));
+                input = jsonata(state)
+                        ? JsonataEvaluator.template(state.itemSelector(), new JsonataScope(work.effective,
+                                context(flow, null, index, item), variables(flow)), "ItemSelector")
+                        : DataFlow.template(state.itemSelector(), mapItemScope(flow, work.effective, index, item));
             } catch (StatesError e) {
                 // [unverified] an ItemSelector failure fails the iteration and with it the Map.
                 Flow child = Flow.child(flow, index, state.processor().workflow().startAt(), started, item);
@@ -1025,6 +1241,11 @@ final class Interpreter {
         append(state.type().name() + "StateSucceeded", work.threadPrev, null);
         flow.prev = work.threadPrev;
         flow.work = null;
+        if (jsonata(state)) {
+            Payload output = state instanceof MapState map ? map.output() : ((ParallelState) state).output();
+            jsonataResult(flow, state, assign, output, result);
+            return;
+        }
         try {
             JsonNode selected = resultSelector == null ? result
                     : DataFlow.template(resultSelector, scope(flow, result, null));
@@ -1204,7 +1425,7 @@ final class Interpreter {
             fields.put("Output", parsed ? parseOrNull(output) : Json.NODES.stringNode(output));
             fields.put("OutputDetails", included);
         }
-        fields.put("RedriveCount", Json.NODES.numberNode(0));
+        fields.put("RedriveCount", Json.NODES.numberNode(ex.redriveCount));
         if ("SUCCEEDED".equals(status)) {
             fields.put("RedriveStatus", Json.NODES.stringNode("NOT_REDRIVABLE"));
             fields.put("RedriveStatusReason", Json.NODES.stringNode("Execution is SUCCEEDED and cannot be redriven"));
@@ -1243,8 +1464,8 @@ final class Interpreter {
 
     private ExecutionSummary summary(Instant stop, String output, String error, String cause) {
         return new ExecutionSummary(ex.executionArn, ex.stateMachineArn, ex.versionArn, ex.aliasArn, ex.name,
-                ex.status, Instant.ofEpochMilli(ex.startMs), stop, ex.input, output, error, cause, ex.traceHeader, 0,
-                null, ex.definitionKey);
+                ex.status, Instant.ofEpochMilli(ex.startMs), stop, ex.input, output, error, cause, ex.traceHeader,
+                ex.redriveCount, ex.redriveCount == 0 ? null : Instant.ofEpochMilli(ex.redriveMs), ex.definitionKey);
     }
 
     // ---------------------------------------------------------------- helpers
@@ -1365,7 +1586,13 @@ final class Interpreter {
             execution.put("RoleArn", ex.roleArn);
         }
         execution.put("StartTime", ISO_MILLIS.format(Instant.ofEpochMilli(ex.startMs)));
-        execution.put("RedriveCount", 0);
+        if (!express()) {
+            // Express executions have no RedriveCount (spec §3.3, observed)
+            execution.put("RedriveCount", ex.redriveCount);
+        }
+        if (ex.redriveCount > 0) {
+            execution.put("RedriveTime", ISO_MILLIS.format(Instant.ofEpochMilli(ex.redriveMs)));
+        }
         ObjectNode state = context.putObject("State");
         state.put("EnteredTime", ISO_MILLIS.format(Instant.ofEpochMilli(flow.enteredAt)));
         state.put("Name", flow.state);
@@ -1398,6 +1625,49 @@ final class Interpreter {
             }
         }
         return variables == null ? Map.of() : variables;
+    }
+
+    /** Express execution ARNs are {@code arn:...:express:<machine>:<name>:<uuid>} (spec §2.2). */
+    private boolean express() {
+        return ex.executionArn.contains(":express:");
+    }
+
+    private static boolean jsonata(State state) {
+        return state.queryLanguage() == QueryLanguage.JSONATA;
+    }
+
+    /** {@code $states} of the current state: its raw input, the context object, the visible variables. */
+    private JsonataScope jsonataScope(Flow flow) {
+        return new JsonataScope(flow.input, context(flow, null, -1, null), variables(flow));
+    }
+
+    /** A JSONata {@code Output} (absent: {@code fallback}). */
+    private static JsonNode output(Flow flow, Payload output, JsonataScope scope, JsonNode fallback) throws StatesError {
+        return output == null ? fallback : JsonataEvaluator.template(output, scope, "Output");
+    }
+
+    /** A JSONata {@code Assign}, every value against the variables as they were when the state was entered. */
+    private static ObjectNode jsonataAssign(Payload assign, JsonataScope scope, String field) throws StatesError {
+        if (assign == null) {
+            return null;
+        }
+        JsonNode values = JsonataEvaluator.template(assign, scope, field);
+        return values instanceof ObjectNode object ? object : Json.object();
+    }
+
+    /** A name in {@code assigned} that an enclosing scope (not this thread's own) defines, or null. */
+    private static String assignedInOuterScope(Flow flow, ObjectNode assigned) {
+        for (Flow outer = flow.parent; outer != null; outer = outer.parent) {
+            if (outer.vars == null) {
+                continue;
+            }
+            for (String name : assigned.propertyNames()) {
+                if (outer.vars.has(name)) {
+                    return name;
+                }
+            }
+        }
+        return null;
     }
 
     private static String prefix(Flow flow, String cause) {

@@ -18,7 +18,7 @@ import tools.jackson.databind.node.ObjectNode;
  * {"v":1, "a":executionArn, "sm":stateMachineArn, "smn":stateMachineName, "va"?:versionArn, "aa"?:aliasArn,
  *  "n":name, "dk":definitionKey, "r"?:roleArn, "i":input string, "th"?:traceHeader, "sd":startMillis,
  *  "rg":region, "pt"?:{"a":parentArn,"k":taskKey,"p":pattern}, "st"?:status (RUNNING), "q":keyCounter,
- *  "inv"?:{state:count}, "f":frame}
+ *  "rdc"?:redriveCount, "rdt"?:redriveMillis, "inv"?:{state:count}, "f":frame}
  * frame: {"x"?:index, "s"?:state, "ph"?:phase (0), "p"?:prev, "in"?:input, "e"?:entered, "t"?:enteredAt,
  *         "rc"?:retryCount, "ra"?:[attempts], "vars"?:{...}, "er"?, "ca"?, "rp"?:true, "w"?:work}
  * work:  {"k":"T", "key", "pk"?:parked, "hb"?:heartbeatSeconds, "sub"?:true, "sta"?:true, "ch"?:childArn,
@@ -59,6 +59,10 @@ final class StateCodec {
             out.put("st", ex.status);
         }
         out.put("q", ex.seq);
+        if (ex.redriveCount > 0) {
+            out.put("rdc", ex.redriveCount);
+            out.put("rdt", ex.redriveMs);
+        }
         if (ex.invocations != null) {
             out.set("inv", ex.invocations);
         }
@@ -166,6 +170,8 @@ final class StateCodec {
         String status = str(in, "st");
         ex.status = status == null ? AslExecution.RUNNING : status;
         ex.seq = in.path("q").asLong(0);
+        ex.redriveCount = in.path("rdc").asInt(0);
+        ex.redriveMs = in.path("rdt").asLong(0);
         ex.testCase = str(in, "tc");
         JsonNode invocations = in.get("inv");
         ex.invocations = invocations instanceof ObjectNode object ? object : null;

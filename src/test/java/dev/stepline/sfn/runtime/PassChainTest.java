@@ -118,13 +118,12 @@ class PassChainTest {
     }
 
     @Test
-    void jsonataStatesAreNotSupportedYet() {
+    void jsonataPassWithoutOutputPassesItsInputOn() {
         FakeEngine engine = new FakeEngine().start("""
-                {"QueryLanguage":"JSONata","StartAt":"P","States":{"P":{"Type":"Pass","End":true}}}""", "{}");
+                {"QueryLanguage":"JSONata","StartAt":"P","States":{"P":{"Type":"Pass","End":true}}}""", "{\"a\":1}");
         assertThat(engine.history()).containsExactly("1 ExecutionStarted 0", "2 PassStateEntered 0",
-                "3 ExecutionFailed 2");
-        assertThat(engine.last().detail("error")).isEqualTo("States.Runtime");
-        assertThat(engine.last().detail("cause")).isEqualTo("JSONata is not supported yet by Stepline");
+                "3 PassStateExited 2", "4 ExecutionSucceeded 3");
+        assertThat(engine.last().detail("output")).isEqualTo("{\"a\":1}");
     }
 
     @Test

@@ -170,8 +170,9 @@ public final class DataFlow {
                 + "' could not be found in the input '" + Json.compact(scope.input()) + "'");
     }
 
+    /** Unreachable for parsed definitions: JSONata fields are evaluated by {@link JsonataEvaluator}. */
     static StatesError jsonataUnsupported() {
-        return StatesError.runtime("JSONata is not supported yet");
+        return StatesError.runtime("A JSONata expression cannot be evaluated in a JSONPath field.");
     }
 
     /**

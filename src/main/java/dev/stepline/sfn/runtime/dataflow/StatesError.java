@@ -18,14 +18,25 @@ public final class StatesError extends Exception {
     public static final String TIMEOUT = "States.Timeout";
     public static final String HEARTBEAT_TIMEOUT = "States.HeartbeatTimeout";
     public static final String TASK_FAILED = "States.TaskFailed";
+    public static final String QUERY_EVALUATION_ERROR = "States.QueryEvaluationError";
 
     private final String error;
     private final String errorCause;
+    private final String location;
 
     public StatesError(String error, String cause) {
+        this(error, cause, null);
+    }
+
+    /**
+     * @param location for a JSONata evaluation failure, the field that failed ({@code Output},
+     *                 {@code Assign/x}, ...): the interpreter records an {@code EvaluationFailed} event
+     */
+    public StatesError(String error, String cause, String location) {
         super(error + ": " + cause, null, false, false);
         this.error = requireNonNull(error, "error is null");
         this.errorCause = cause;
+        this.location = location;
     }
 
     public static StatesError runtime(String cause) {
@@ -35,6 +46,11 @@ public final class StatesError extends Exception {
     /** The error name, e.g. {@code States.Runtime}. */
     public String error() {
         return error;
+    }
+
+    /** The field of a failed JSONata evaluation ({@code EvaluationFailed.location}), or null. */
+    public String location() {
+        return location;
     }
 
     /** The cause text, or null. */
