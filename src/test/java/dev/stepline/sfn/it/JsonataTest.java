@@ -245,7 +245,7 @@ class JsonataTest {
                   "Main": {"Type": "Pass", "Output": {"a": "{% a[1,2) %}"}, "End": true}}}"""));
         assertThat(result.resultAsString()).isEqualTo("FAIL");
         assertThat(result.diagnostics()).singleElement().satisfies(d -> {
-            assertThat(d.codeAsString()).isEqualTo("INVALID_JSONATA_EXPRESSION");
+            assertThat(d.code()).isEqualTo("INVALID_JSONATA_EXPRESSION");
             assertThat(d.location()).isEqualTo("/States/Main/Output/a");
             assertThat(d.severityAsString()).isEqualTo("ERROR");
         });
