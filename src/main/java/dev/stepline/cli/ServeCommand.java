@@ -77,13 +77,18 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Python interpreter (with jinja2) for MWAA templating and PythonOperator (env MWAA_PYTHON; default ${DEFAULT-VALUE}).")
     String mwaaPython;
 
+    @Option(names = "--lease-seconds", defaultValue = "${env:STEPLINE_LEASE_SECONDS:-5}",
+            description = "How long a node's claim on work lasts without renewal; with several nodes on one PostgreSQL, a dead node's work is taken over after this (env STEPLINE_LEASE_SECONDS; default ${DEFAULT-VALUE}).")
+    double leaseSeconds;
+
     @Override
     public Integer call() throws Exception {
         long started = System.nanoTime();
         ServerConfig config = new ServerConfig(host, port, dataDir, databaseUrl, region, account, credentials,
                 verifySignatures, timeScale, sfnMockConfig, lambdaEndpoint,
                 new ServerConfig.Mwaa(mwaaCodeDir, mwaaMockConfig, mwaaOperatorAllowlist,
-                        mwaaRunTimeoutSeconds == null ? null : java.time.Duration.ofSeconds(mwaaRunTimeoutSeconds), mwaaPython));
+                        mwaaRunTimeoutSeconds == null ? null : java.time.Duration.ofSeconds(mwaaRunTimeoutSeconds), mwaaPython),
+                java.time.Duration.ofMillis((long) (leaseSeconds * 1000)));
         StepLineServer server = StepLineServer.start(config);
         long millis = (System.nanoTime() - started) / 1_000_000;
         String store = config.databaseUrl() == null ? "embedded store in " + config.dataDir().toAbsolutePath() : "PostgreSQL";

@@ -21,10 +21,12 @@ import java.nio.file.Path;
  * @param sfnMockConfig    a Step Functions Local MockConfigFile for Task states, or null
  * @param lambdaEndpoint   a Lambda-compatible endpoint Task states invoke functions on, or null
  * @param mwaa             MWAA Serverless task execution settings
+ * @param lease            how long a node's claim on work lasts without renewal (a dead node's work
+ *                         is taken over after it); default 5 s
  */
 public record ServerConfig(String host, int port, Path dataDir, String databaseUrl, String region, String account,
                            String credentials, boolean verifySignatures, double timeScale, Path sfnMockConfig,
-                           URI lambdaEndpoint, Mwaa mwaa) {
+                           URI lambdaEndpoint, Mwaa mwaa, java.time.Duration lease) {
     public static final int DEFAULT_PORT = 4590;
 
     /**
@@ -61,40 +63,44 @@ public record ServerConfig(String host, int port, Path dataDir, String databaseU
             databaseUrl = null;
         }
         mwaa = mwaa == null ? Mwaa.DEFAULTS : mwaa;
+        lease = lease == null ? dev.stepline.engine.Engine.DEFAULT_LEASE : lease;
+        if (lease.toMillis() < 100) {
+            throw new IllegalArgumentException("lease must be at least 100 ms, got " + lease);
+        }
     }
 
     public static ServerConfig defaults() {
         return new ServerConfig("127.0.0.1", DEFAULT_PORT, Path.of("data"), null, "us-east-1", "123456789012", "", false, 1.0, null,
-                null, Mwaa.DEFAULTS);
+                null, Mwaa.DEFAULTS, dev.stepline.engine.Engine.DEFAULT_LEASE);
     }
 
     public ServerConfig withPort(int port) {
         return new ServerConfig(host, port, dataDir, databaseUrl, region, account, credentials, verifySignatures, timeScale, sfnMockConfig,
-                lambdaEndpoint, mwaa);
+                lambdaEndpoint, mwaa, lease);
     }
 
     public ServerConfig withDataDir(Path dataDir) {
         return new ServerConfig(host, port, dataDir, databaseUrl, region, account, credentials, verifySignatures, timeScale, sfnMockConfig,
-                lambdaEndpoint, mwaa);
+                lambdaEndpoint, mwaa, lease);
     }
 
     public ServerConfig withDatabaseUrl(String databaseUrl) {
         return new ServerConfig(host, port, dataDir, databaseUrl, region, account, credentials, verifySignatures, timeScale, sfnMockConfig,
-                lambdaEndpoint, mwaa);
+                lambdaEndpoint, mwaa, lease);
     }
 
     public ServerConfig withTasks(Path sfnMockConfig, URI lambdaEndpoint) {
         return new ServerConfig(host, port, dataDir, databaseUrl, region, account, credentials, verifySignatures, timeScale,
-                sfnMockConfig, lambdaEndpoint, mwaa);
+                sfnMockConfig, lambdaEndpoint, mwaa, lease);
     }
 
     public ServerConfig withCredentials(String credentials, boolean verifySignatures) {
         return new ServerConfig(host, port, dataDir, databaseUrl, region, account, credentials, verifySignatures, timeScale, sfnMockConfig,
-                lambdaEndpoint, mwaa);
+                lambdaEndpoint, mwaa, lease);
     }
 
     public ServerConfig withMwaa(Mwaa mwaa) {
         return new ServerConfig(host, port, dataDir, databaseUrl, region, account, credentials, verifySignatures, timeScale,
-                sfnMockConfig, lambdaEndpoint, mwaa);
+                sfnMockConfig, lambdaEndpoint, mwaa, lease);
     }
 }

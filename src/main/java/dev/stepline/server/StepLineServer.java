@@ -75,7 +75,7 @@ public final class StepLineServer implements AutoCloseable {
             sharedClock = new SharedClock(database, clock);
             byte[] pageTokenKey = new MetaStore().secretKey(database, "page-token-key");
             ObjectStorage objects = new ObjectStorage(database, config.dataDir().resolve("objects"), clock);
-            engine = new Engine(database, clock);
+            engine = new Engine(database, clock, config.lease());
             AdminRoutes adminRoutes = new AdminRoutes();
             Platform platform = new Platform(database, new ResourceStore(), new TagStore(), new CounterStore(),
                     new ClientTokens(new IdempotencyStore(), CLIENT_TOKEN_LIFETIME), new PageTokens(pageTokenKey, clock, PAGE_TOKEN_LIFETIME),
