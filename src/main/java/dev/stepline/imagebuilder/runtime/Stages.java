@@ -183,10 +183,14 @@ final class Stages {
         while (moved && !run.status.terminal()) {
             moved = false;
             for (WorkflowRun wf : List.copyOf(run.workflows)) {
-                if (wf.attempt != run.retries || wf.status.terminal() || wf.status == Statuses.Workflow.PENDING) {
+                if (wf.attempt != run.retries || wf.status == Statuses.Workflow.PENDING) {
                     continue;
                 }
-                if (interpreter.advance(wf)) {
+                if (!wf.status.terminal()) {
+                    interpreter.advance(wf);
+                }
+                if (wf.status.terminal() && !wf.reported) {
+                    wf.reported = true;
                     moved = true;
                     onWorkflowEnded(wf);
                     if (run.status.terminal()) {
@@ -234,6 +238,7 @@ final class Stages {
             } else {
                 interpreter.cancel(wf, "Cancelled because workflow execution '" + failed.id + "' failed.");
             }
+            wf.reported = true;
         }
         run.status = Statuses.Image.FAILED;
         run.reason = WorkflowInterpreter.truncate("Workflow Execution ID: '" + failed.id + "' failed with reason: "
@@ -257,6 +262,7 @@ final class Stages {
             } else {
                 interpreter.cancel(wf, "Image creation was cancelled by the user.");
             }
+            wf.reported = true;
         }
         tx.cancel(stageKey(ImageRun.Stage.DISTRIBUTION));
         tx.cancel(stageKey(ImageRun.Stage.INTEGRATING));

@@ -27,6 +27,8 @@ public final class WorkflowRun {
     /** True once the failed step's rollback walk found something to undo. */
     public boolean rolledBack;
     public boolean rollbackFailed;
+    /** True once the image's stages have reacted to this execution's end. */
+    public boolean reported;
     public List<StepRun> steps = new ArrayList<>();
 
     public int count(Statuses.Step... statuses) {
