@@ -128,6 +128,19 @@ public final class ImageBuilderApi {
                         ExecutionShapes.ListWaitingWorkflowStepsInput.class, executions::listWaiting)
                 .add("PUT", "/SendWorkflowStepAction", "SendWorkflowStepAction",
                         ExecutionShapes.SendWorkflowStepActionInput.class, executions::send);
+        ImagePipelines pipelines = new ImagePipelines(owned, planner, images, imageReads, rows);
+        api.add("PUT", "/CreateImagePipeline", "CreateImagePipeline", PipelineShapes.CreateImagePipelineInput.class,
+                        pipelines::create)
+                .add("GET", "/GetImagePipeline", "GetImagePipeline", PipelineShapes.GetImagePipelineInput.class,
+                        pipelines::get)
+                .add("POST", "/ListImagePipelines", "ListImagePipelines", PipelineShapes.ListImagePipelinesInput.class,
+                        pipelines::list)
+                .add("DELETE", "/DeleteImagePipeline", "DeleteImagePipeline", PipelineShapes.DeleteImagePipelineInput.class,
+                        pipelines::delete)
+                .add("PUT", "/StartImagePipelineExecution", "StartImagePipelineExecution",
+                        PipelineShapes.StartImagePipelineExecutionInput.class, pipelines::start)
+                .add("POST", "/ListImagePipelineImages", "ListImagePipelineImages",
+                        PipelineShapes.ListImagePipelineImagesInput.class, pipelines::listImages);
         return api;
     }
 }

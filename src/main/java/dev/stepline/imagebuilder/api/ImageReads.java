@@ -34,7 +34,7 @@ import tools.jackson.databind.node.ObjectNode;
 final class ImageReads {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final Set<String> FILTERS = Set.of("name", "osVersion", "platform", "type", "version");
-    private static final int SCAN_BATCH = 200;
+    static final int SCAN_BATCH = 200;
 
     private final Platform platform;
     private final OwnedResources resources;
