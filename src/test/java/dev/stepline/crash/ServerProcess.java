@@ -22,20 +22,20 @@ import software.amazon.awssdk.services.sfn.SfnClient;
  * SIGKILL — no shutdown hook, no flush, exactly what a crash does — and start it again on the same
  * data directory.
  */
-final class ServerProcess implements AutoCloseable {
+public final class ServerProcess implements AutoCloseable {
     private final Path dataDir;
     private final List<String> extraArgs;
     private final HttpClient http = HttpClient.newHttpClient();
     private Process process;
     private int port;
 
-    ServerProcess(Path dataDir, String... extraArgs) {
+    public ServerProcess(Path dataDir, String... extraArgs) {
         this.dataDir = dataDir;
         this.extraArgs = List.of(extraArgs);
     }
 
     /** Starts the server and waits until it answers its health check. */
-    ServerProcess start() throws Exception {
+    public ServerProcess start() throws Exception {
         port = freePort();
         List<String> command = new ArrayList<>(List.of(
                 ProcessHandle.current().info().command().orElseThrow(),
@@ -64,19 +64,34 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /** SIGKILL: the process gets no chance to clean up. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor();
     }
 
     /** Moves the server's engine clock forward (the administrative endpoint users call). */
-    void advance(Duration amount) throws Exception {
+    public void advance(Duration amount) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/_stepline/clock/advance"))
                 .POST(HttpRequest.BodyPublishers.ofString("{\"seconds\":" + amount.toSeconds() + "}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("advance failed: " + response.body());
         }
+    }
+
+    /** An Image Builder client pointed at the server (for Image Builder's crash tests). */
+    public software.amazon.awssdk.services.imagebuilder.ImagebuilderClient imagebuilder() {
+        return software.amazon.awssdk.services.imagebuilder.ImagebuilderClient.builder()
+                .endpointOverride(uri("/"))
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDCRASH", "secret")))
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .build();
+    }
+
+    /** The server's address for {@code path}, e.g. a Stepline admin endpoint. */
+    public URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
     }
 
     SfnClient sfn() {
@@ -89,9 +104,6 @@ final class ServerProcess implements AutoCloseable {
                 .build();
     }
 
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + port + path);
-    }
 
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
