@@ -209,7 +209,7 @@ final class SimulatedActions {
         return images != null && images.isArray() ? (ArrayNode) images.deepCopy() : NODES.arrayNode();
     }
 
-    private static String osVersion(ImagePlan plan) {
+    static String osVersion(ImagePlan plan) {
         if (plan.osVersion() != null) {
             return plan.osVersion();
         }

@@ -174,6 +174,10 @@ final class Stages {
         run.stage = ImageRun.Stage.DONE;
         run.status = Statuses.Image.AVAILABLE;
         run.outputResources = outputResources();
+        if (run.osVersion == null) {
+            // no CollectImageMetadata ran: the OS of the parent image (spec §4.9)
+            run.osVersion = SimulatedActions.osVersion(run.plan);
+        }
         tx.close();
     }
 
