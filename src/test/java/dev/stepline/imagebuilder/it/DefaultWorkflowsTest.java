@@ -121,4 +121,30 @@ class DefaultWorkflowsTest {
         assertThat(step.endTime()).matches(DATE);
         assertThat(arn).startsWith(PREFIX);
     }
+
+    @Test
+    void aContainerBuildsThroughTheManagedContainerWorkflowsAndTheDistributionWorkflow() {
+        String container = ib.ib.createContainerRecipe(r -> r.containerType("DOCKER").name("my-container")
+                .semanticVersion("2.0.0").parentImage("amazonlinux:latest").dockerfileTemplateData("FROM {{{ imagebuilder:parentImage }}}")
+                .targetRepository(t -> t.service("ECR").repositoryName("my-repo"))
+                .clientToken(java.util.UUID.randomUUID().toString())).containerRecipeArn();
+        String arn = ib.ib.createImage(r -> r.containerRecipeArn(container).infrastructureConfigurationArn(infra)
+                .executionRole(Ib.ROLE).workflows(
+                        w -> w.workflowArn("arn:aws:imagebuilder:us-east-1:aws:workflow/build/build-container/x.x.x"),
+                        w -> w.workflowArn("arn:aws:imagebuilder:us-east-1:aws:workflow/distribution/distribute-container/x.x.x"))
+                .clientToken(java.util.UUID.randomUUID().toString())).imageBuildVersionArn();
+        Image image = ib.awaitStatus(arn, ImageStatus.AVAILABLE, ImageStatus.FAILED);
+        assertThat(image.state().status()).as(image.state().reason()).isEqualTo(ImageStatus.AVAILABLE);
+        assertThat(image.typeAsString()).isEqualTo("DOCKER");
+        assertThat(image.containerRecipe().arn()).isEqualTo(container);
+        assertThat(image.outputResources().containers().get(0).imageUris())
+                .containsExactly(ACCOUNT + ".dkr.ecr.us-east-1.amazonaws.com/my-repo:2.0.0-1");
+        List<WorkflowExecutionMetadata> workflows = ib.workflows(arn);
+        assertThat(workflows).extracting(w -> w.typeAsString()).containsExactly("BUILD", "DISTRIBUTION");
+        List<WorkflowStepMetadata> distribution = ib.steps(workflows.get(1).workflowExecutionId());
+        String instance = ib.steps(workflows.get(0).workflowExecutionId()).get(0).outputs()
+                .replaceAll(".*\"(i-[0-9a-f]{17})\".*", "$1");
+        assertThat(distribution.get(0).inputs()).isEqualTo("{\"instanceId\": \"" + instance + "\"}");
+        assertThat(distribution).extracting(WorkflowStepMetadata::status).containsOnly(WorkflowStepExecutionStatus.COMPLETED);
+    }
 }
