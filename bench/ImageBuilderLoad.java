@@ -74,6 +74,9 @@ public final class ImageBuilderLoad {
             }
         } finally {
             server.close();
+            try (var paths = Files.walk(dir)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
         }
     }
 
