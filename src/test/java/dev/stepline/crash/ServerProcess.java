@@ -79,6 +79,21 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
+    /** An Image Builder client pointed at the server (for Image Builder's crash tests). */
+    public software.amazon.awssdk.services.imagebuilder.ImagebuilderClient imagebuilder() {
+        return software.amazon.awssdk.services.imagebuilder.ImagebuilderClient.builder()
+                .endpointOverride(uri("/"))
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDCRASH", "secret")))
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .build();
+    }
+
+    /** The server's address for {@code path}, e.g. a Stepline admin endpoint. */
+    public URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
     SfnClient sfn() {
         return SfnClient.builder()
                 .endpointOverride(uri("/"))
@@ -92,10 +107,6 @@ public final class ServerProcess implements AutoCloseable {
     /** The server's base URI (for other services' clients). */
     public URI endpoint() {
         return uri("/");
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + port + path);
     }
 
     private static int freePort() throws IOException {

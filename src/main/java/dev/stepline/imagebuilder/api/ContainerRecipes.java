@@ -110,15 +110,25 @@ final class ContainerRecipes {
         OwnedResources.checkAccount(context, arn);
         return resources.platform().database().read(tx -> {
             StoredResource row = versions.resolve(tx, context, arn);
-            ContainerRecipeDoc doc = resources.read(row, ContainerRecipeDoc.class);
-            ContainerRecipe recipe = new ContainerRecipe(row.arn(), doc.containerType(), doc.name(), doc.description(),
-                    doc.platform(), row.account(), doc.version(), doc.components(), doc.instanceConfiguration(),
-                    doc.dockerfileTemplateData(), doc.kmsKeyId(), true, doc.parentImage(),
-                    OwnedResources.date(row.createdMs()), resources.tags(tx, row.arn()), doc.workingDirectory(),
-                    doc.targetRepository());
+            ContainerRecipe recipe = view(tx, row);
             return new GetContainerRecipeOutput(context.requestId(), recipe,
                     LatestVersions.of(ImageBuilderArn.parse(row.arn())));
         });
+    }
+
+    /** The recipe a row holds, as GetContainerRecipe (and GetImage's snapshot) show it. */
+    ContainerRecipe view(dev.stepline.store.Tx tx, StoredResource row) {
+        ContainerRecipeDoc doc = resources.read(row, ContainerRecipeDoc.class);
+        return new ContainerRecipe(row.arn(), doc.containerType(), doc.name(), doc.description(),
+                doc.platform(), row.account(), doc.version(), doc.components(), doc.instanceConfiguration(),
+                doc.dockerfileTemplateData(), doc.kmsKeyId(), true, doc.parentImage(),
+                OwnedResources.date(row.createdMs()), resources.tags(tx, row.arn()), doc.workingDirectory(),
+                doc.targetRepository());
+    }
+
+    /** The row a recipe ARN names (a wildcard resolves to the highest version). */
+    StoredResource resolve(dev.stepline.store.Tx tx, RequestContext context, ImageBuilderArn arn) {
+        return versions.resolve(tx, context, arn);
     }
 
     ListContainerRecipesOutput list(RequestContext context, ListContainerRecipesInput input) {

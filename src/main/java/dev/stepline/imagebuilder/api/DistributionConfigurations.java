@@ -114,12 +114,16 @@ final class DistributionConfigurations {
         OwnedResources.checkAccount(context, arn);
         return resources.platform().database().read(tx -> {
             StoredResource row = resources.require(tx, context, KIND, arn.toString());
-            DistributionDoc doc = resources.read(row, DistributionDoc.class);
-            return new GetDistributionConfigurationOutput(context.requestId(), new DistributionConfiguration(row.arn(),
-                    doc.name(), doc.description(), doc.distributions(), TIMEOUT_MINUTES,
-                    OwnedResources.date(row.createdMs()), OwnedResources.dateOrNull(doc.dateUpdated()),
-                    resources.tags(tx, row.arn())));
+            return new GetDistributionConfigurationOutput(context.requestId(), view(tx, row));
         });
+    }
+
+    /** The configuration a row holds, as GetDistributionConfiguration (and GetImage) show it. */
+    DistributionConfiguration view(dev.stepline.store.Tx tx, StoredResource row) {
+        DistributionDoc doc = resources.read(row, DistributionDoc.class);
+        return new DistributionConfiguration(row.arn(), doc.name(), doc.description(), doc.distributions(), TIMEOUT_MINUTES,
+                OwnedResources.date(row.createdMs()), OwnedResources.dateOrNull(doc.dateUpdated()),
+                resources.tags(tx, row.arn()));
     }
 
     ListDistributionConfigurationsOutput list(RequestContext context, ListDistributionConfigurationsInput input) {

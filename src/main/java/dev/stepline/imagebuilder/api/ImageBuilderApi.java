@@ -1,5 +1,10 @@
 package dev.stepline.imagebuilder.api;
 
+import dev.stepline.imagebuilder.admin.SimulationEndpoint;
+import dev.stepline.imagebuilder.runtime.ImageDialect;
+import dev.stepline.imagebuilder.runtime.ImageRows;
+import dev.stepline.imagebuilder.runtime.RuntimeSettings;
+import dev.stepline.imagebuilder.runtime.StateMachineTasks;
 import dev.stepline.protocol.json.JsonCodec;
 import dev.stepline.protocol.json.TimestampFormat;
 import dev.stepline.protocol.restjson.RestJsonService;
@@ -89,6 +94,53 @@ public final class ImageBuilderApi {
                         DistributionConfigurationShapes.ListDistributionConfigurationsInput.class, distribution::list)
                 .add("DELETE", "/DeleteDistributionConfiguration", "DeleteDistributionConfiguration",
                         DistributionConfigurationShapes.DeleteDistributionConfigurationInput.class, distribution::delete);
+
+        // images and their workflow executions
+        ImageRows rows = new ImageRows();
+        RuntimeSettings settings = new RuntimeSettings();
+        SimulationEndpoint simulation = new SimulationEndpoint(platform.database(), settings);
+        simulation.load();
+        platform.admin().add(SimulationEndpoint.NAME, simulation);
+        platform.engine().register(new ImageDialect(settings), new StateMachineTasks(platform.ports()), rows);
+        ImagePlanner planner = new ImagePlanner(owned, imageRecipes, containerRecipes, infrastructure, distribution,
+                recipeComponents, workflowCatalog);
+        Images images = new Images(owned, planner, rows);
+        ImageReads imageReads = new ImageReads(owned, rows);
+        WorkflowExecutions executions = new WorkflowExecutions(owned, images, rows);
+        api.add("PUT", "/CreateImage", "CreateImage", ImageShapes.CreateImageInput.class, images::create)
+                .add("GET", "/GetImage", "GetImage", ImageShapes.GetImageInput.class, imageReads::get)
+                .add("POST", "/ListImages", "ListImages", ImageShapes.ListImagesInput.class, imageReads::list)
+                .add("POST", "/ListImageBuildVersions", "ListImageBuildVersions",
+                        ImageShapes.ListImageBuildVersionsInput.class, imageReads::listBuildVersions)
+                .add("PUT", "/CancelImageCreation", "CancelImageCreation", ImageShapes.CancelImageCreationInput.class,
+                        images::cancel)
+                .add("PUT", "/RetryImage", "RetryImage", ImageShapes.RetryImageInput.class, images::retry)
+                .add("DELETE", "/DeleteImage", "DeleteImage", ImageShapes.DeleteImageInput.class, images::delete)
+                .add("POST", "/ListWorkflowExecutions", "ListWorkflowExecutions",
+                        ExecutionShapes.ListWorkflowExecutionsInput.class, executions::list)
+                .add("GET", "/GetWorkflowExecution", "GetWorkflowExecution",
+                        ExecutionShapes.GetWorkflowExecutionInput.class, executions::get)
+                .add("POST", "/ListWorkflowStepExecutions", "ListWorkflowStepExecutions",
+                        ExecutionShapes.ListWorkflowStepExecutionsInput.class, executions::listSteps)
+                .add("GET", "/GetWorkflowStepExecution", "GetWorkflowStepExecution",
+                        ExecutionShapes.GetWorkflowStepExecutionInput.class, executions::getStep)
+                .add("POST", "/ListWaitingWorkflowSteps", "ListWaitingWorkflowSteps",
+                        ExecutionShapes.ListWaitingWorkflowStepsInput.class, executions::listWaiting)
+                .add("PUT", "/SendWorkflowStepAction", "SendWorkflowStepAction",
+                        ExecutionShapes.SendWorkflowStepActionInput.class, executions::send);
+        ImagePipelines pipelines = new ImagePipelines(owned, planner, images, imageReads, rows);
+        api.add("PUT", "/CreateImagePipeline", "CreateImagePipeline", PipelineShapes.CreateImagePipelineInput.class,
+                        pipelines::create)
+                .add("GET", "/GetImagePipeline", "GetImagePipeline", PipelineShapes.GetImagePipelineInput.class,
+                        pipelines::get)
+                .add("POST", "/ListImagePipelines", "ListImagePipelines", PipelineShapes.ListImagePipelinesInput.class,
+                        pipelines::list)
+                .add("DELETE", "/DeleteImagePipeline", "DeleteImagePipeline", PipelineShapes.DeleteImagePipelineInput.class,
+                        pipelines::delete)
+                .add("PUT", "/StartImagePipelineExecution", "StartImagePipelineExecution",
+                        PipelineShapes.StartImagePipelineExecutionInput.class, pipelines::start)
+                .add("POST", "/ListImagePipelineImages", "ListImagePipelineImages",
+                        PipelineShapes.ListImagePipelineImagesInput.class, pipelines::listImages);
         return api;
     }
 }

@@ -70,13 +70,23 @@ final class ImageRecipes {
         OwnedResources.checkAccount(context, arn);
         return resources.platform().database().read(tx -> {
             StoredResource row = versions.resolve(tx, context, arn);
-            ImageRecipeDoc doc = resources.read(row, ImageRecipeDoc.class);
-            ImageRecipe recipe = new ImageRecipe(row.arn(), "AMI", doc.name(), doc.description(), doc.platform(),
-                    row.account(), doc.version(), doc.components(), doc.parentImage(), doc.blockDeviceMappings(),
-                    OwnedResources.date(row.createdMs()), resources.tags(tx, row.arn()), doc.workingDirectory(),
-                    doc.additionalInstanceConfiguration(), doc.amiTags(), doc.amiWatermarks());
+            ImageRecipe recipe = view(tx, row);
             return new GetImageRecipeOutput(context.requestId(), recipe, LatestVersions.of(ImageBuilderArn.parse(row.arn())));
         });
+    }
+
+    /** The recipe a row holds, as GetImageRecipe (and GetImage's snapshot) show it. */
+    ImageRecipe view(dev.stepline.store.Tx tx, StoredResource row) {
+        ImageRecipeDoc doc = resources.read(row, ImageRecipeDoc.class);
+        return new ImageRecipe(row.arn(), "AMI", doc.name(), doc.description(), doc.platform(),
+                row.account(), doc.version(), doc.components(), doc.parentImage(), doc.blockDeviceMappings(),
+                OwnedResources.date(row.createdMs()), resources.tags(tx, row.arn()), doc.workingDirectory(),
+                doc.additionalInstanceConfiguration(), doc.amiTags(), doc.amiWatermarks());
+    }
+
+    /** The row a recipe ARN names (a wildcard resolves to the highest version). */
+    StoredResource resolve(dev.stepline.store.Tx tx, RequestContext context, ImageBuilderArn arn) {
+        return versions.resolve(tx, context, arn);
     }
 
     ListImageRecipesOutput list(RequestContext context, ListImageRecipesInput input) {

@@ -89,13 +89,18 @@ final class InfrastructureConfigurations {
         OwnedResources.checkAccount(context, arn);
         return resources.platform().database().read(tx -> {
             StoredResource row = resources.require(tx, context, KIND, arn.toString());
-            InfrastructureDoc doc = resources.read(row, InfrastructureDoc.class);
-            return new GetInfrastructureConfigurationOutput(context.requestId(), new InfrastructureConfiguration(
-                    row.arn(), doc.name(), doc.description(), doc.instanceTypes(), doc.instanceProfileName(),
-                    doc.securityGroupIds(), doc.subnetId(), doc.logging(), doc.keyPair(), doc.terminateInstanceOnFailure(),
-                    doc.snsTopicArn(), OwnedResources.date(row.createdMs()), OwnedResources.dateOrNull(doc.dateUpdated()),
-                    doc.resourceTags(), doc.instanceMetadataOptions(), resources.tags(tx, row.arn()), doc.placement()));
+            return new GetInfrastructureConfigurationOutput(context.requestId(), view(tx, row));
         });
+    }
+
+    /** The configuration a row holds, as GetInfrastructureConfiguration (and GetImage) show it. */
+    InfrastructureConfiguration view(dev.stepline.store.Tx tx, StoredResource row) {
+        InfrastructureDoc doc = resources.read(row, InfrastructureDoc.class);
+        return new InfrastructureConfiguration(
+                row.arn(), doc.name(), doc.description(), doc.instanceTypes(), doc.instanceProfileName(),
+                doc.securityGroupIds(), doc.subnetId(), doc.logging(), doc.keyPair(), doc.terminateInstanceOnFailure(),
+                doc.snsTopicArn(), OwnedResources.date(row.createdMs()), OwnedResources.dateOrNull(doc.dateUpdated()),
+                doc.resourceTags(), doc.instanceMetadataOptions(), resources.tags(tx, row.arn()), doc.placement());
     }
 
     ListInfrastructureConfigurationsOutput list(RequestContext context, ListInfrastructureConfigurationsInput input) {

@@ -151,4 +151,25 @@ final class RecipeComponents {
             return Optional.empty();
         }
     }
+
+    /**
+     * How many of a recipe's components are build and how many test components: ExecuteComponents
+     * runs the kind of its stage (spec §3). AWS-owned components are not seeded locally; their kind
+     * is taken from the name ({@code …test…} is a test component, as AWS names them).
+     *
+     * @return {@code {build, test}}
+     */
+    int[] kinds(Tx tx, RequestContext context, List<ComponentConfiguration> components) {
+        int[] counts = new int[2];
+        if (components == null) {
+            return counts;
+        }
+        for (ComponentConfiguration component : components) {
+            ImageBuilderArn arn = ImageBuilderArn.parse(component.componentArn());
+            String type = resolve(tx, context, arn).map(row -> resources.store().mapper().readTree(row.doc()).path("type")
+                    .asString("BUILD")).orElse(arn.name().contains("test") ? "TEST" : "BUILD");
+            counts["TEST".equals(type) ? 1 : 0]++;
+        }
+        return counts;
+    }
 }

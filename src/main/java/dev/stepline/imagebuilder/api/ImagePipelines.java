@@ -1,0 +1,195 @@
+package dev.stepline.imagebuilder.api;
+
+import dev.stepline.imagebuilder.api.ImagePlanner.ImageRequest;
+import dev.stepline.imagebuilder.api.PipelineShapes.CreateImagePipelineInput;
+import dev.stepline.imagebuilder.api.PipelineShapes.CreateImagePipelineOutput;
+import dev.stepline.imagebuilder.api.PipelineShapes.DeleteImagePipelineInput;
+import dev.stepline.imagebuilder.api.PipelineShapes.DeleteImagePipelineOutput;
+import dev.stepline.imagebuilder.api.PipelineShapes.GetImagePipelineInput;
+import dev.stepline.imagebuilder.api.PipelineShapes.GetImagePipelineOutput;
+import dev.stepline.imagebuilder.api.PipelineShapes.ListImagePipelineImagesInput;
+import dev.stepline.imagebuilder.api.PipelineShapes.ListImagePipelineImagesOutput;
+import dev.stepline.imagebuilder.api.PipelineShapes.ListImagePipelinesInput;
+import dev.stepline.imagebuilder.api.PipelineShapes.ListImagePipelinesOutput;
+import dev.stepline.imagebuilder.api.PipelineShapes.PipelineDoc;
+import dev.stepline.imagebuilder.api.PipelineShapes.StartImagePipelineExecutionInput;
+import dev.stepline.imagebuilder.api.PipelineShapes.StartImagePipelineExecutionOutput;
+import dev.stepline.imagebuilder.arn.ArnShape;
+import dev.stepline.imagebuilder.arn.ImageBuilderArn;
+import dev.stepline.imagebuilder.arn.ResourceKind;
+import dev.stepline.imagebuilder.arn.ResourceNames;
+import dev.stepline.imagebuilder.runtime.ImageRows;
+import dev.stepline.protocol.RequestContext;
+import dev.stepline.server.Platform;
+import dev.stepline.store.StoredResource;
+import dev.stepline.store.Tx;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Image pipelines (spec §5.2): stored as sent (kind {@value #KIND}); StartImagePipelineExecution
+ * builds an image from the pipeline's recipe, configurations and workflows as they are now, with
+ * the pipeline's {@code imageTags} under the call's {@code tags}. A {@code schedule} is stored
+ * and returned but never fires: pipelines run only when started.
+ */
+final class ImagePipelines {
+    static final String KIND = "ib:imagePipeline";
+    private static final Set<String> FILTERS = Set.of("description", "distributionConfigurationArn", "imageRecipeArn",
+            "infrastructureConfigurationArn", "name", "status");
+    private static final Set<String> IMAGE_FILTERS = Set.of("name", "version");
+
+    private final Platform platform;
+    private final OwnedResources resources;
+    private final ImagePlanner planner;
+    private final Images images;
+    private final ImageReads reads;
+    private final ImageRows rows;
+
+    ImagePipelines(OwnedResources resources, ImagePlanner planner, Images images, ImageReads reads, ImageRows rows) {
+        this.platform = resources.platform();
+        this.resources = resources;
+        this.planner = planner;
+        this.images = images;
+        this.reads = reads;
+        this.rows = rows;
+    }
+
+    private static ImageRequest request(CreateImagePipelineInput in) {
+        return new ImageRequest(in.imageRecipeArn(), in.containerRecipeArn(), in.infrastructureConfigurationArn(),
+                in.distributionConfigurationArn(), in.imageTestsConfiguration(), in.enhancedImageMetadataEnabled(),
+                in.imageScanningConfiguration(), in.workflows(), in.executionRole(),
+                in.loggingConfiguration() == null || in.loggingConfiguration().imageLogGroupName() == null ? null
+                        : new ImageShapes.ImageLoggingConfiguration(in.loggingConfiguration().imageLogGroupName()));
+    }
+
+    CreateImagePipelineOutput create(RequestContext context, CreateImagePipelineInput input) {
+        String arnName = ResourceNames.arnName(ResourceNames.validate(input.name(), "name"));
+        ImageRequest request = request(input);
+        ImagePlanner.checkShape(request);
+        String arn = ImageBuilderArn.unversioned(context.region(), context.account(), ResourceKind.IMAGE_PIPELINE, arnName)
+                .toString();
+        CreateImagePipelineOutput out = platform.database().write(tx -> resources.once(tx, context, "CreateImagePipeline",
+                input.clientToken(), input, CreateImagePipelineOutput.class, () -> {
+                    // everything the pipeline names must exist now (x versions resolve again at each run)
+                    StoredResource recipe = planner.recipe(tx, context, request);
+                    ImagePlanner.Planned planned = planner.plan(tx, context, request, recipe, 0);
+                    PipelineDoc doc = new PipelineDoc(input, planned.plan().platform());
+                    if (!resources.insert(tx, context, KIND, arn, arnName, doc, input.tags())) {
+                        throw ImageBuilderErrors.alreadyExists("The following resource 'ImagePipeline' already exists: '"
+                                + arn + "'.");
+                    }
+                    return new CreateImagePipelineOutput(null, input.clientToken(), arn);
+                }));
+        return new CreateImagePipelineOutput(context.requestId(), out.clientToken(), out.imagePipelineArn());
+    }
+
+    GetImagePipelineOutput get(RequestContext context, GetImagePipelineInput input) {
+        ImageBuilderArn arn = ArnShape.IMAGE_PIPELINE_ARN.parse(input.imagePipelineArn(), "imagePipelineArn");
+        OwnedResources.checkAccount(context, arn);
+        return platform.database().read(tx -> new GetImagePipelineOutput(context.requestId(),
+                view(tx, resources.require(tx, context, KIND, arn.toString()))));
+    }
+
+    ListImagePipelinesOutput list(RequestContext context, ListImagePipelinesInput input) {
+        ListFilters filters = ListFilters.of(input.filters(), FILTERS);
+        String fingerprint = resources.fingerprint(input.filters());
+        return platform.database().read(tx -> {
+            OwnedResources.Page page = resources.page(tx, context, KIND, "ListImagePipelines", fingerprint,
+                    input.maxResults(), input.nextToken(), row -> {
+                        CreateImagePipelineInput r = resources.read(row, PipelineDoc.class).request();
+                        return filters.matches(field -> switch (field) {
+                            case "description" -> r.description();
+                            case "distributionConfigurationArn" -> r.distributionConfigurationArn();
+                            case "imageRecipeArn" -> r.imageRecipeArn();
+                            case "infrastructureConfigurationArn" -> r.infrastructureConfigurationArn();
+                            case "name" -> r.name();
+                            case "status" -> r.status() == null ? "ENABLED" : r.status();
+                            default -> null;
+                        });
+                    });
+            List<ObjectNode> items = new ArrayList<>();
+            for (StoredResource row : page.rows()) {
+                items.add(view(tx, row));
+            }
+            return new ListImagePipelinesOutput(context.requestId(), items, page.nextToken());
+        });
+    }
+
+    DeleteImagePipelineOutput delete(RequestContext context, DeleteImagePipelineInput input) {
+        ImageBuilderArn arn = ArnShape.IMAGE_PIPELINE_ARN.parse(input.imagePipelineArn(), "imagePipelineArn");
+        resources.deleteOwned(context, KIND, arn);
+        return new DeleteImagePipelineOutput(context.requestId(), arn.toString());
+    }
+
+    StartImagePipelineExecutionOutput start(RequestContext context, StartImagePipelineExecutionInput input) {
+        ImageBuilderArn arn = ArnShape.IMAGE_PIPELINE_ARN.parse(input.imagePipelineArn(), "imagePipelineArn");
+        OwnedResources.checkAccount(context, arn);
+        PipelineDoc doc = platform.database().read(tx ->
+                resources.read(resources.require(tx, context, KIND, arn.toString()), PipelineDoc.class));
+        CreateImagePipelineInput pipeline = doc.request();
+        if ("DISABLED".equals(pipeline.status())) {
+            throw ImageBuilderErrors.invalidRequest("The image pipeline '" + arn + "' is DISABLED and cannot be started.");
+        }
+        Map<String, String> tags = new LinkedHashMap<>();
+        if (pipeline.imageTags() != null) {
+            tags.putAll(pipeline.imageTags());
+        }
+        if (input.tags() != null) {
+            tags.putAll(input.tags());
+        }
+        String image = images.start(context, "StartImagePipelineExecution", input.clientToken(), input, request(pipeline),
+                tags, new String[] {arn.toString(), pipeline.name()});
+        return new StartImagePipelineExecutionOutput(context.requestId(), input.clientToken(), image);
+    }
+
+    ListImagePipelineImagesOutput listImages(RequestContext context, ListImagePipelineImagesInput input) {
+        ImageBuilderArn arn = ArnShape.IMAGE_PIPELINE_ARN.parse(input.imagePipelineArn(), "imagePipelineArn");
+        OwnedResources.checkAccount(context, arn);
+        ListFilters filters = ListFilters.of(input.filters(), IMAGE_FILTERS);
+        String fingerprint = arn + ":" + resources.fingerprint(input.filters());
+        String after = ImageBuilderPaging.after(platform.pageTokens(), input.nextToken(), "ListImagePipelineImages",
+                fingerprint);
+        return platform.database().read(tx -> {
+            resources.require(tx, context, KIND, arn.toString());
+            ImageReads.Page page = ImageReads.scan(input.maxResults(), after, ImageRows.Image::listKey,
+                    i -> filters.matches(field -> field.equals("name") ? i.spec().path("name").asString()
+                            : ImageBuilderArn.parse(i.arn()).buildVersion().orElseThrow().version().toString()),
+                    cursor -> rows.pipelineImages(tx, arn.toString(), cursor, ImageReads.SCAN_BATCH));
+            List<ObjectNode> items = new ArrayList<>();
+            for (ImageRows.Image image : page.images()) {
+                items.add(reads.summary(tx, image));
+            }
+            String next = page.lastKey() == null ? null
+                    : platform.pageTokens().issue("ListImagePipelineImages", fingerprint, page.lastKey());
+            return new ListImagePipelineImagesOutput(context.requestId(), items, next);
+        });
+    }
+
+    /** An {@code ImagePipeline}: the request as sent, with dates, status and the last run. */
+    private ObjectNode view(Tx tx, StoredResource row) {
+        PipelineDoc doc = resources.read(row, PipelineDoc.class);
+        CreateImagePipelineInput r = doc.request();
+        ObjectNode out = resources.store().mapper().valueToTree(r);
+        out.remove("clientToken");
+        out.remove("tags");
+        out.put("arn", row.arn());
+        out.put("platform", doc.platform());
+        out.put("enhancedImageMetadataEnabled", r.enhancedImageMetadataEnabled() == null || r.enhancedImageMetadataEnabled());
+        if (r.imageTestsConfiguration() == null) {
+            out.putObject("imageTestsConfiguration").put("imageTestsEnabled", true).put("timeoutMinutes", 720);
+        }
+        out.put("status", r.status() == null ? "ENABLED" : r.status());
+        out.put("dateCreated", OwnedResources.date(row.createdMs()));
+        rows.latestPipelineImage(tx, row.arn()).ifPresent(last -> {
+            out.put("dateLastRun", OwnedResources.date(last.createdMs()));
+            out.put("lastRunStatus", last.status());
+        });
+        ObjectNode tags = out.putObject("tags");
+        resources.tags(tx, row.arn()).forEach(tags::put);
+        return out;
+    }
+}
