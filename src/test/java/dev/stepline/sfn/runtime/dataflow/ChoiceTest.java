@@ -190,9 +190,9 @@ class ChoiceTest {
     }
 
     @Test
-    void jsonataConditionsAreNotSupportedYet() {
+    void jsonataConditionsNeedAJsonataScope() {
         ChoiceRule rule = new ChoiceRule.JsonataCondition(JsonataExpression.of("{% true %}"), null);
-        assertError(() -> StateValues.matches(rule, scope("{}")), StatesError.RUNTIME, "JSONata is not supported yet");
+        assertError(() -> StateValues.matches(rule, scope("{}")), StatesError.RUNTIME, "A JSONata expression cannot be evaluated in a JSONPath field.");
     }
 
     @Test

@@ -96,9 +96,9 @@ class TemplateTest {
     }
 
     @Test
-    void jsonataValuesAreNotSupportedYet() {
+    void jsonataValuesNeedAJsonataScope() {
         Payload payload = new Payload(json("\"{% 1 %}\""),
                 new PayloadTemplate.JsonataValue(JsonataExpression.of("{% 1 %}")));
-        assertError(() -> DataFlow.template(payload, scope("{}")), StatesError.RUNTIME, "JSONata is not supported yet");
+        assertError(() -> DataFlow.template(payload, scope("{}")), StatesError.RUNTIME, "A JSONata expression cannot be evaluated in a JSONPath field.");
     }
 }

@@ -111,10 +111,10 @@ class WaitTest {
     }
 
     @Test
-    void jsonataSecondsAreNotSupportedYet() {
+    void jsonataSecondsNeedAJsonataScope() {
         WaitState state = new WaitState("W", null, QueryLanguage.JSONATA, "End", null, null,
                 new NumericValue.FromJsonata(JsonataExpression.of("{% 1 %}")), null, null, null);
         assertError(() -> StateValues.waitUntil(state, scope("{}"), NOW), StatesError.RUNTIME,
-                "JSONata is not supported yet");
+                "A JSONata expression cannot be evaluated in a JSONPath field.");
     }
 }
