@@ -35,8 +35,11 @@ final class SfnPort implements StepFunctionsPort {
 
     @Override
     public Optional<ExecutionView> describeExecution(String account, String region, String executionArn) {
+        SfnArn arn = SfnArn.parse(executionArn, "execution");
+        if (!arn.account().equals(account) || !arn.region().equals(region)) {
+            return Optional.empty();
+        }
         return platform.database().read(tx -> executions.rows().find(tx, executionArn))
-                .filter(row -> row.arn().split(":")[4].equals(account) && row.arn().split(":")[3].equals(region))
                 .map(row -> new ExecutionView(row.arn(), row.stateMachineArn(), row.name(), row.status(), row.startDate(),
                         row.stopDate(), row.doc().input(), "SUCCEEDED".equals(row.status()) ? row.doc().output() : null,
                         row.doc().error(), row.doc().cause()));
