@@ -96,6 +96,44 @@ public final class ObjectStorage implements ObjectStore {
                 .flatMap(v -> bytes(v).map(content -> new StoredObject(bucket, key, v.versionId(), content, v.eTag())));
     }
 
+    @Override
+    public Optional<StoredObject> put(String bucket, String key, byte[] content, String contentType) {
+        requireNonNull(bucket, "bucket is null");
+        requireNonNull(key, "key is null");
+        requireNonNull(content, "content is null");
+        if (bucket(bucket).isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, String> headers = Map.of("Content-Type", contentType == null ? "binary/octet-stream" : contentType);
+        String eTag = ObjectOperations.eTag(ObjectOperations.md5(content));
+        Version stored = put(bucket, key, new NewObject(content, eTag, headers, null, null), current -> {});
+        return Optional.of(new StoredObject(bucket, key, stored.versionId(), content, stored.eTag()));
+    }
+
+    @Override
+    public Optional<List<ObjectSummary>> list(String bucket, String prefix, String startAfter, int limit) {
+        requireNonNull(bucket, "bucket is null");
+        if (bucket(bucket).isEmpty()) {
+            return Optional.empty();
+        }
+        String from = prefix == null ? "" : prefix;
+        String after = startAfter == null ? "" : startAfter;
+        return Optional.of(current(bucket, after, from, S3Wire.prefixSuccessor(from), limit).stream()
+                .map(v -> new ObjectSummary(v.key(), v.size(), v.eTag(), v.lastModified()))
+                .toList());
+    }
+
+    @Override
+    public boolean delete(String bucket, String key) {
+        requireNonNull(bucket, "bucket is null");
+        requireNonNull(key, "key is null");
+        if (bucket(bucket).isEmpty()) {
+            return false;
+        }
+        delete(bucket, key, null);
+        return true;
+    }
+
     // ---- buckets
 
     /**

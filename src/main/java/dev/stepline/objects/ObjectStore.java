@@ -1,15 +1,20 @@
 package dev.stepline.objects;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * What other services read from the object store (MWAA Serverless definitions, Image Builder
- * {@code uri} documents, Step Functions Map item files). Reads go to the caller's view of S3:
- * buckets are one namespace, as on AWS.
+ * The object store as other services use it (MWAA Serverless definitions and S3 operators, Image
+ * Builder {@code uri} documents, Step Functions Map item readers and result writers). Calls act on
+ * the one S3 namespace, as on AWS: buckets are global, whichever account calls.
  */
 public interface ObjectStore {
     /** An object's bytes and identity. */
     record StoredObject(String bucket, String key, String versionId, byte[] content, String eTag) {}
+
+    /** One current object as a listing shows it. */
+    record ObjectSummary(String key, long size, String eTag, Instant lastModified) {}
 
     /**
      * The object, or empty when the bucket, key or version does not exist (a delete marker counts
@@ -18,4 +23,29 @@ public interface ObjectStore {
      * @param versionId a specific version, or null for the current one
      */
     Optional<StoredObject> get(String bucket, String key, String versionId);
+
+    /**
+     * Stores {@code content} as the key's new current version, as PutObject does (a new version in
+     * a versioned bucket, a replacement otherwise).
+     *
+     * @param contentType stored as the object's Content-Type; null for binary/octet-stream
+     * @return the stored object, or empty when the bucket does not exist
+     */
+    Optional<StoredObject> put(String bucket, String key, byte[] content, String contentType);
+
+    /**
+     * Current objects whose key starts with {@code prefix}, in key order, strictly after
+     * {@code startAfter} (null or empty: from the first), at most {@code limit}.
+     *
+     * @return the page, or empty when the bucket does not exist
+     */
+    Optional<List<ObjectSummary>> list(String bucket, String prefix, String startAfter, int limit);
+
+    /**
+     * Deletes the key's current object as DeleteObject without a version id does (a delete marker
+     * in a versioned bucket). Deleting an absent key is not an error.
+     *
+     * @return false when the bucket does not exist
+     */
+    boolean delete(String bucket, String key);
 }

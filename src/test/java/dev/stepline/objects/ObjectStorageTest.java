@@ -83,4 +83,30 @@ class ObjectStorageTest {
             return files.filter(Files::isRegularFile).count();
         }
     }
+
+    @Test
+    void writesListsAndDeletesThroughTheServiceInterface() {
+        ObjectStore store = storage;
+        assertThat(store.put("defs", "out/b.json", "[1]".getBytes(StandardCharsets.UTF_8), "application/json")).get()
+                .satisfies(o -> assertThat(o.eTag()).isEqualTo(ObjectOperations.eTag(ObjectOperations.md5("[1]".getBytes(StandardCharsets.UTF_8)))));
+        store.put("defs", "out/a.json", new byte[0], null);
+        store.put("defs", "outside.json", new byte[] {1}, null);
+        assertThat(storage.version("defs", "out/a.json", null).orElseThrow().headers())
+                .containsEntry("Content-Type", "binary/octet-stream");
+
+        assertThat(store.list("defs", "out/", null, 10).orElseThrow())
+                .extracting(ObjectStore.ObjectSummary::key).containsExactly("out/a.json", "out/b.json");
+        assertThat(store.list("defs", "out/", "out/a.json", 10).orElseThrow())
+                .extracting(ObjectStore.ObjectSummary::key).containsExactly("out/b.json");
+        assertThat(store.list("defs", "", null, 2).orElseThrow())
+                .extracting(ObjectStore.ObjectSummary::size).containsExactly(0L, 3L);
+
+        assertThat(store.delete("defs", "out/b.json")).isTrue();
+        assertThat(store.delete("defs", "never-there")).isTrue();
+        assertThat(store.get("defs", "out/b.json", null)).isEmpty();
+
+        assertThat(store.put("nope", "k", new byte[0], null)).isEmpty();
+        assertThat(store.list("nope", "", null, 10)).isEmpty();
+        assertThat(store.delete("nope", "k")).isFalse();
+    }
 }
