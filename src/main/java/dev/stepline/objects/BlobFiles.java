@@ -34,7 +34,7 @@ import java.util.stream.Stream;
  * unreferenced file (harmless, never listed); a crash mid-write leaves a {@code .tmp} file, swept
  * at start.
  */
-final class BlobFiles {
+final class BlobFiles implements Blobs {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String TEMP_SUFFIX = ".tmp";
 
@@ -49,8 +49,8 @@ final class BlobFiles {
         }
     }
 
-    /** Stores {@code data} durably; returns the new blob id. */
-    String write(byte[] data) {
+    @Override
+    public String write(byte[] data) {
         return write(channel -> {
             ByteBuffer buffer = ByteBuffer.wrap(data);
             while (buffer.hasRemaining()) {
@@ -59,8 +59,8 @@ final class BlobFiles {
         });
     }
 
-    /** Stores the given blobs one after the other as a new blob (multipart completion); returns its id. */
-    String concat(List<String> parts) {
+    @Override
+    public String concat(List<String> parts) {
         return write(channel -> {
             for (String part : parts) {
                 try (FileChannel in = FileChannel.open(path(part), StandardOpenOption.READ)) {
@@ -79,9 +79,7 @@ final class BlobFiles {
     }
 
     private String write(Content content) {
-        byte[] random = new byte[16];
-        RANDOM.nextBytes(random);
-        String id = HexFormat.of().formatHex(random);
+        String id = newId();
         Path target = path(id);
         Path temp = target.resolveSibling(id + TEMP_SUFFIX);
         try {
@@ -99,8 +97,8 @@ final class BlobFiles {
         }
     }
 
-    /** The blob's bytes; empty when the file is gone (its version was deleted meanwhile). */
-    Optional<byte[]> read(String id) {
+    @Override
+    public Optional<byte[]> read(String id) {
         try {
             return Optional.of(Files.readAllBytes(path(id)));
         } catch (NoSuchFileException e) {
@@ -110,15 +108,19 @@ final class BlobFiles {
         }
     }
 
-    /** Removes a blob; a missing file is fine (deletes are retried after crashes). */
-    void delete(String id) {
+    @Override
+    public void delete(String id) {
         if (id != null) {
             deleteQuietly(path(id));
         }
     }
 
-    /** Removes temporary files older than {@code age}: leftovers of writes cut short by a crash. */
-    void sweepTemporaryFiles(Instant now, Duration age) {
+    /**
+     * Removes temporary files older than {@code age}: leftovers of writes cut short by a crash. (A
+     * crash between rename and commit leaves a complete but unnamed file; it only costs disk.)
+     */
+    @Override
+    public void sweepLeftovers(Instant now, Duration age) {
         try (Stream<Path> files = Files.walk(root)) {
             files.filter(p -> p.getFileName().toString().endsWith(TEMP_SUFFIX)).forEach(p -> {
                 try {
@@ -132,6 +134,13 @@ final class BlobFiles {
         } catch (IOException | UncheckedIOException ignored) {
             // best effort: a leftover temp file costs only disk space
         }
+    }
+
+    /** A fresh random blob id: 32 hex digits. */
+    static String newId() {
+        byte[] random = new byte[16];
+        RANDOM.nextBytes(random);
+        return HexFormat.of().formatHex(random);
     }
 
     Path path(String id) {

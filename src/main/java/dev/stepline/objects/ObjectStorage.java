@@ -22,7 +22,7 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The object store's truth: bucket and version rows in SQL, bytes in {@link BlobFiles}. This is
+ * The object store's truth: bucket and version rows in SQL, bytes in {@link Blobs}. This is
  * also the {@link ObjectStore} other services read through.
  *
  * <p>Every write to a bucket's objects first locks the bucket row (on PostgreSQL with
@@ -74,17 +74,18 @@ public final class ObjectStorage implements ObjectStore {
             Instant.ofEpochMilli(row.getLong(4)), Versioning.fromStored(row.getString(5)));
 
     private final Database database;
-    private final BlobFiles blobs;
+    private final Blobs blobs;
     private final Clock clock;
 
     /**
-     * @param root where object bytes live, normally {@code <dataDir>/objects}
+     * @param root where object bytes live on the embedded store, normally {@code <dataDir>/objects};
+     *             on PostgreSQL they live in the database, shared by every node
      */
     public ObjectStorage(Database database, Path root, Clock clock) {
         this.database = requireNonNull(database, "database is null");
         this.clock = requireNonNull(clock, "clock is null");
-        this.blobs = new BlobFiles(root);
-        blobs.sweepTemporaryFiles(clock.instant(), Duration.ofHours(1));
+        this.blobs = database.dialect() == Dialect.POSTGRESQL ? new DatabaseBlobs(database, clock) : new BlobFiles(root);
+        blobs.sweepLeftovers(clock.instant(), Duration.ofHours(1));
     }
 
     @Override
