@@ -89,6 +89,27 @@ public final class ServerProcess implements AutoCloseable {
                 .build();
     }
 
+    /** An MWAA Serverless client pointed at the server. */
+    public software.amazon.awssdk.services.mwaaserverless.MwaaServerlessClient mwaa() {
+        return software.amazon.awssdk.services.mwaaserverless.MwaaServerlessClient.builder()
+                .endpointOverride(uri("/"))
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDCRASH", "secret")))
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .build();
+    }
+
+    /** An S3 client (path style) pointed at the server. */
+    public software.amazon.awssdk.services.s3.S3Client s3() {
+        return software.amazon.awssdk.services.s3.S3Client.builder()
+                .endpointOverride(uri("/"))
+                .region(Region.US_EAST_1)
+                .forcePathStyle(true)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDCRASH", "secret")))
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .build();
+    }
+
     /** The server's address for {@code path}, e.g. a Stepline admin endpoint. */
     public URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);

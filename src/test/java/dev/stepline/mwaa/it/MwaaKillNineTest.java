@@ -10,11 +10,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.mwaaserverless.MwaaServerlessClient;
 import software.amazon.awssdk.services.mwaaserverless.model.GetTaskInstanceResponse;
 import software.amazon.awssdk.services.mwaaserverless.model.TaskInstanceStatus;
@@ -45,8 +41,8 @@ class MwaaKillNineTest {
         String arnRetried;
         String arnFailed;
         String arnWaiting;
-        try (ServerProcess server = new ServerProcess(data).start(); MwaaServerlessClient mwaa = mwaa(server);
-             S3Client s3 = s3(server)) {
+        try (ServerProcess server = new ServerProcess(data).start(); MwaaServerlessClient mwaa = server.mwaa();
+             S3Client s3 = server.s3()) {
             s3.createBucket(b -> b.bucket("defs"));
             arnRetried = workflow(mwaa, s3, "retried", """
                     retried:
@@ -91,7 +87,7 @@ class MwaaKillNineTest {
             await().atMost(Duration.ofSeconds(30)).until(() -> runs(mwaa, ticker) == 1);
             server.kill();
         }
-        try (ServerProcess server = new ServerProcess(data).start(); MwaaServerlessClient mwaa = mwaa(server)) {
+        try (ServerProcess server = new ServerProcess(data).start(); MwaaServerlessClient mwaa = server.mwaa()) {
             awaitEnd(mwaa, arnRetried, retried, WorkflowRunStatus.SUCCESS);
             List<GetTaskInstanceResponse> attempts = attempts(mwaa, arnRetried, retried);
             assertThat(attempts).extracting(GetTaskInstanceResponse::status)
@@ -145,17 +141,5 @@ class MwaaKillNineTest {
         return mwaa.listTaskInstances(b -> b.workflowArn(arn).runId(runId)).taskInstances().stream()
                 .map(s -> mwaa.getTaskInstance(b -> b.workflowArn(arn).runId(runId).taskInstanceId(s.taskInstanceId())))
                 .toList();
-    }
-
-    private static MwaaServerlessClient mwaa(ServerProcess server) {
-        return MwaaServerlessClient.builder().endpointOverride(server.endpoint()).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDCRASH", "secret")))
-                .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
-    }
-
-    private static S3Client s3(ServerProcess server) {
-        return S3Client.builder().endpointOverride(server.endpoint()).region(Region.US_EAST_1).forcePathStyle(true)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDCRASH", "secret")))
-                .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
     }
 }
