@@ -37,7 +37,9 @@ import java.util.regex.Pattern;
  * </ul>
  * {@code http} starts the server in this JVM on a free port and talks to it over HTTP (java.net.http);
  * {@code inprocess} hands the same requests to the server's router without a socket. Each run uses a fresh
- * embedded store in a temporary directory.
+ * embedded store in a temporary directory. {@code pg=<jdbc or postgresql:// URL>} is {@code http} with the
+ * server's store in that PostgreSQL database. {@code remote=<url>[,<url>…]} starts no server: it drives
+ * running nodes (e.g. a cluster on one PostgreSQL), each client calling the nodes in round robin.
  */
 public final class SfnLoad {
     interface Client {
@@ -48,9 +50,14 @@ public final class SfnLoad {
         String scenario = args.length > 0 ? args[0] : "chain";
         String mode = args.length > 1 ? args[1] : "http";
         Path dir = Files.createTempDirectory("stepline-bench");
-        StepLineServer server = StepLineServer.start(ServerConfig.defaults().withPort(0).withDataDir(dir));
+        ServerConfig config = ServerConfig.defaults().withPort(0).withDataDir(dir);
+        if (mode.startsWith("pg=")) {
+            config = config.withDatabaseUrl(mode.substring(3));
+        }
+        StepLineServer server = mode.startsWith("remote=") ? null : StepLineServer.start(config);
         try {
-            Client client = mode.equals("http") ? http(server.port()) : inProcess(server);
+            Client client = mode.startsWith("remote=") ? remote(mode.substring(7).split(","))
+                    : mode.equals("inprocess") ? inProcess(server) : http(server.port());
             switch (scenario) {
                 case "chain", "jsonata" -> chain(client, args.length > 2 ? Integer.parseInt(args[2]) : 20_000,
                         args.length > 3 ? Integer.parseInt(args[3]) : 64, scenario.equals("jsonata"));
@@ -59,7 +66,9 @@ public final class SfnLoad {
                 default -> throw new IllegalArgumentException("unknown scenario " + scenario);
             }
         } finally {
-            server.close();
+            if (server != null) {
+                server.close();
+            }
         }
         System.exit(0);
     }
@@ -254,8 +263,18 @@ public final class SfnLoad {
     }
 
     static Client http(int port) {
+        return http(URI.create("http://127.0.0.1:" + port + "/"));
+    }
+
+    /** Round robin over several nodes' endpoints, call by call. */
+    static Client remote(String[] endpoints) {
+        List<Client> nodes = Arrays.stream(endpoints).map(e -> http(URI.create(e.endsWith("/") ? e : e + "/"))).toList();
+        AtomicInteger turn = new AtomicInteger();
+        return (operation, body) -> nodes.get(Math.floorMod(turn.getAndIncrement(), nodes.size())).call(operation, body);
+    }
+
+    static Client http(URI uri) {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        URI uri = URI.create("http://127.0.0.1:" + port + "/");
         return (operation, body) -> {
             try {
                 var request = java.net.http.HttpRequest.newBuilder(uri)
