@@ -495,7 +495,7 @@ public final class StateProbe {
     }
 
     private static JsonNode place(ReferencePath path, JsonNode rawInput, JsonNode result) throws StatesError {
-        return path != null && path.isRoot() ? result : DataFlow.placeResult(path, rawInput, result);
+        return Interpreter.place(path, rawInput, result);
     }
 
     private ObjectNode assign(Payload assign, JsonNode dollar) throws StatesError {
@@ -504,15 +504,11 @@ public final class StateProbe {
     }
 
     private static JsonNode output(Payload output, JsonataScope scope, JsonNode fallback) throws StatesError {
-        return output == null ? fallback : JsonataEvaluator.template(output, scope, "Output");
+        return Interpreter.output(null, output, scope, fallback);
     }
 
     private static ObjectNode jsonataAssign(Payload assign, JsonataScope scope, String field) throws StatesError {
-        if (assign == null) {
-            return null;
-        }
-        JsonNode values = JsonataEvaluator.template(assign, scope, field);
-        return values instanceof ObjectNode object ? object : Json.object();
+        return Interpreter.jsonataAssign(assign, scope, field);
     }
 
     private long seconds(NumericValue value, JsonNode effective, String field) throws StatesError {
