@@ -328,7 +328,13 @@ final class TestStates {
             if (mock.errorOutput() != null) {
                 return new StateProbe.Work.Error(mock.errorOutput().error(), mock.errorOutput().cause());
             }
-            return new StateProbe.Work.Result(Json.parse(mock.result()));
+            JsonNode result = Json.parse(mock.result());
+            if (state instanceof TaskState task) {
+                MockResultSchemas.violation(task.resource(), result, mock.fieldValidationMode()).ifPresent(problem -> {
+                    throw SfnErrors.validation(problem);
+                });
+            }
+            return new StateProbe.Work.Result(result);
         }
         if (!(state instanceof TaskState)) {
             return null;

@@ -447,4 +447,50 @@ class TestStateTest {
                 .isInstanceOf(ValidationException.class)
                 .hasMessageContaining("stateConfiguration.retrierRetryCount");
     }
+
+    // ---------------------------------------------------------------- fieldValidationMode
+
+    static void mockRejected(String resource, String result, String message) {
+        rejects(ValidationException.class, "Mock result schema validation error: " + message, b -> b.definition(
+                "{\"Type\": \"Task\", \"Resource\": \"" + resource + "\", \"End\": true}").mock(m -> m.result(result)));
+    }
+
+    @Test
+    void strictModeChecksMockedResultsAgainstTheResponseShape() {
+        mockRejected("arn:aws:states:::states:startExecution", "{}", "Required field 'ExecutionArn' is missing");
+        mockRejected("arn:aws:states:::states:startExecution", "{\"executionArn\": \"a\", \"startDate\": \"b\"}",
+                "Required field 'ExecutionArn' is missing");
+        mockRejected("arn:aws:states:::states:startExecution", "{\"ExecutionArn\": \"a\", \"StartDate\": 1764103483}",
+                "Field 'StartDate' must be a string");
+        mockRejected("arn:aws:states:::events:putEvents", "{\"Entries\": \"no\"}", "Field 'Entries' must be an array");
+        mockRejected("arn:aws:states:::events:putEvents", "{\"Entries\": [{\"EventId\": \"ok\"}, {\"EventId\": [\"x\"]}]}",
+                "Field 'EventId' must be a string");
+        mockRejected("arn:aws:states:::lambda:invoke", "{\"StatusCode\": \"200\"}", "Field 'StatusCode' must be a number");
+        mockRejected("arn:aws:states:::dynamodb:putItem", "{\"ConsumedCapacity\": {\"CapacityUnits\": \"1.5\"}}",
+                "Field 'CapacityUnits' must be a number");
+        mockRejected("arn:aws:states:::aws-sdk:s3:getObject", "{\"StorageClass\": \"Papyrus\"}",
+                "Field 'StorageClass' is not an expected value");
+        mockRejected("arn:aws:states:::aws-sdk:kms:encrypt", "{\"CiphertextBlob\": \"\"}",
+                "Field 'CiphertextBlob' is smaller than the minimum length");
+        mockRejected("arn:aws:states:::aws-sdk:lambda:getFunction", "{\"Configuration\": {\"MemorySize\": 10241}}",
+                "Field 'MemorySize' exceeds the maximum value");
+        mockRejected("arn:aws:states:::aws-sdk:lambda:getFunction", "{\"Configuration\": {\"MemorySize\": 127}}",
+                "Field 'MemorySize' is less than the minimum value");
+    }
+
+    @Test
+    void fieldsOutsideTheShapeAndLaxerModesPass() {
+        String putEvents = "{\"Type\": \"Task\", \"Resource\": \"arn:aws:states:::events:putEvents\", \"End\": true}";
+        assertThat(test(b -> b.definition(putEvents).mock(m -> m.result("{\"random\": \"json\"}"))).output())
+                .isEqualTo("{\"random\":\"json\"}");
+        assertThat(test(b -> b.definition(putEvents).mock(m -> m.result("{}"))).status())
+                .isEqualTo(TestExecutionStatus.SUCCEEDED);
+        String start = "{\"Type\": \"Task\", \"Resource\": \"arn:aws:states:::states:startExecution\", \"End\": true}";
+        assertThat(test(b -> b.definition(start).mock(m -> m.result("{}").fieldValidationMode("PRESENT"))).status())
+                .as("PRESENT does not require fields").isEqualTo(TestExecutionStatus.SUCCEEDED);
+        rejects(ValidationException.class, "Mock result schema validation error: Field 'StartDate' must be a string",
+                b -> b.definition(start).mock(m -> m.result("{\"StartDate\": true}").fieldValidationMode("PRESENT")));
+        assertThat(test(b -> b.definition(start).mock(m -> m.result("{\"StartDate\": true}").fieldValidationMode("NONE")))
+                .status()).as("NONE checks nothing").isEqualTo(TestExecutionStatus.SUCCEEDED);
+    }
 }
