@@ -365,7 +365,11 @@ public final class StateProbe {
             return handleError(state, error.error(), error.cause(), retriers, catchers);
         }
         JsonNode result = ((Work.Result) work).value();
-        inspection.set("result", result);
+        // [aws-snap] a Map's inspection data stops before its result: no result, afterResultSelector, afterResultPath
+        boolean showResult = !(state instanceof MapState);
+        if (showResult) {
+            inspection.set("result", result);
+        }
         try {
             if (jsonata(state)) {
                 JsonataScope scope = jsonataScope().withResult(result);
@@ -378,10 +382,14 @@ public final class StateProbe {
         }
         try {
             JsonNode selected = resultSelector == null ? result : DataFlow.template(resultSelector, scope(result));
-            inspection.set("afterResultSelector", selected);
+            if (showResult) {
+                inspection.set("afterResultSelector", selected);
+            }
             ObjectNode assigned = assign == null ? null : assign(assign, result);
             JsonNode placed = place(resultPath, request.input(), selected);
-            inspection.set("afterResultPath", placed);
+            if (showResult) {
+                inspection.set("afterResultPath", placed);
+            }
             return succeeded(state, select(outputPath, placed, "OutputPath"), assigned, null);
         } catch (StatesError e) {
             return failed(e.error(), e.cause()); // post-processing errors are not retried or caught

@@ -278,6 +278,8 @@ class TestStateTest {
         assertThat(data.toleratedFailureCount()).isEqualTo(1);
         assertThat(json(data.afterItemsPath())).isEqualTo(json("[1, 2, 3]"));
         assertThat(json(data.afterItemSelector())).isEqualTo(json("[{\"v\": 1}, {\"v\": 2}, {\"v\": 3}]"));
+        assertThat(data.result()).as("AWS shows no result steps for a Map").isNull();
+        assertThat(data.afterResultPath()).isNull();
     }
 
     @Test
