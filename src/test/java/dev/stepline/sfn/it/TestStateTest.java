@@ -399,8 +399,28 @@ class TestStateTest {
 
     @Test
     void mapAndParallelNeedAMock() {
-        rejects(InvalidDefinitionException.class, "TestState API does not support Map or Parallel states. "
-                + "Supported state types include: [Task, Wait, Pass, Succeed, Fail, Choice]", b -> b.definition(MAP));
+        String message = "TestState API does not support Map or Parallel states. "
+                + "Supported state types include: [Task, Wait, Pass, Succeed, Fail, Choice]";
+        rejects(InvalidDefinitionException.class, message, b -> b.definition(MAP));
+        rejects(InvalidDefinitionException.class, message, b -> b.definition("""
+                {"Type": "Parallel", "Branches": [{"StartAt": "A", "States": {"A": {"Type": "Pass", "End": true}}}],
+                 "End": true}""").roleArn(Sfn.ROLE));
+    }
+
+    @Test
+    void aMapWithAResultWriterIsMockedWithAnObject() {
+        String distributed = """
+                {"Type": "Map", "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
+                   "StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}},
+                 "ResultWriter": {"Resource": "arn:aws:states:::s3:putObject",
+                   "Parameters": {"Bucket": "results", "Prefix": "out"}},
+                 "End": true}""";
+        rejects(ValidationException.class, "Mocked result must be a JSON object.",
+                b -> b.definition(distributed).input("[1]").mock(m -> m.result("[1]")));
+        TestStateResponse r = test(b -> b.definition(distributed).input("[1]")
+                .mock(m -> m.result("{\"MapRunArn\": \"arn\", \"ResultWriterDetails\": {\"Bucket\": \"results\"}}")));
+        assertThat(r.status()).isEqualTo(TestExecutionStatus.SUCCEEDED);
+        assertThat(json(r.output()).at("/ResultWriterDetails/Bucket").asString()).isEqualTo("results");
     }
 
     @Test
