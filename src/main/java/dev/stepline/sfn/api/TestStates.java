@@ -8,6 +8,7 @@ import dev.stepline.sfn.api.TestStateShapes.TestStateConfiguration;
 import dev.stepline.sfn.api.TestStateShapes.TestStateInput;
 import dev.stepline.sfn.api.TestStateShapes.TestStateOutput;
 import dev.stepline.sfn.asl.AslParser;
+import dev.stepline.sfn.asl.AslValidationException;
 import dev.stepline.sfn.asl.MapState;
 import dev.stepline.sfn.asl.ParallelState;
 import dev.stepline.sfn.asl.State;
@@ -76,7 +77,7 @@ final class TestStates {
         }
         StateProbe.Work work = work(request, state, mock, config);
         Integer failures = config == null ? null : config.mapIterationFailureCount();
-        if (failures != null && state instanceof MapState && input.isObject() && mock != null) {
+        if (failures != null && state instanceof MapState && mock != null) {
             checkFailureCount(failures, mock);
         }
         StateProbe.Outcome outcome = StateProbe.run(new StateProbe.Request(state, input, context, variables, work,
@@ -133,12 +134,11 @@ final class TestStates {
         try {
             node = Json.parse(definition);
         } catch (JacksonException e) {
-            AslParser.parse(definition, StateMachineType.STANDARD); // throws AWS's INVALID_JSON_DESCRIPTION
-            throw new IllegalStateException("unreachable");
+            node = null;
         }
         if (!(node instanceof ObjectNode single)) {
-            AslParser.parse(definition, StateMachineType.STANDARD);
-            throw new IllegalStateException("unreachable");
+            // AWS's INVALID_JSON_DESCRIPTION or "Definition must be a valid JSON object", as CreateStateMachine
+            throw new AslValidationException(AslParser.analyze(definition, StateMachineType.STANDARD).diagnostics());
         }
         ObjectNode states = Json.object();
         states.set(SINGLE_STATE_NAME, single);

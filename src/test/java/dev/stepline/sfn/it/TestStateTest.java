@@ -453,6 +453,9 @@ class TestStateTest {
         assertThatThrownBy(() -> test(b -> b.definition("not json")))
                 .isInstanceOf(InvalidDefinitionException.class)
                 .hasMessageStartingWith("Invalid State Machine Definition: 'INVALID_JSON_DESCRIPTION: ");
+        assertThatThrownBy(() -> test(b -> b.definition("[1]")))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessageStartingWith("Invalid State Machine Definition: 'SCHEMA_VALIDATION_FAILED: Definition must be a valid JSON object");
     }
 
     @Test
