@@ -45,7 +45,8 @@ public final class StepFunctionsApi {
                 .add("DeleteStateMachineAlias", AliasShapes.DeleteStateMachineAliasInput.class, aliases::delete)
                 .add("ListStateMachineAliases", AliasShapes.ListStateMachineAliasesInput.class, aliases::list)
                 .add("ValidateStateMachineDefinition", DefinitionShapes.ValidateStateMachineDefinitionInput.class,
-                        new DefinitionValidation()::validate);
+                        new DefinitionValidation()::validate)
+                .add("TestState", TestStateShapes.TestStateInput.class, new TestStates(tasks, platform.clock())::test);
         ExecutionRows rows = new ExecutionRows();
         ExecutionDefinitions definitions = new ExecutionDefinitions(platform.database());
         Executions executions = new Executions(platform, platform.engine(), records, rows, definitions);

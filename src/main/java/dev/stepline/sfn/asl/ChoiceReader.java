@@ -200,6 +200,10 @@ final class ChoiceReader {
             diagnostics.schema(Messages.wrongType(field, expected), fieldAt);
             return null;
         }
+        if (op.kind() == ComparisonOperator.Kind.STRING && !field.equals("StringMatches")
+                && TemplateReader.looksLikePath(operand.stringValue())) {
+            diagnostics.warning(Diagnostic.Codes.NO_PATH, Messages.noPath(field), fieldAt);
+        }
         if (op.kind() == ComparisonOperator.Kind.TIMESTAMP && !Rfc3339.isValid(operand.stringValue())) {
             diagnostics.schema(Messages.NOT_RFC3339, fieldAt);
             return null;

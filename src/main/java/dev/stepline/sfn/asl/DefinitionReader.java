@@ -340,6 +340,9 @@ final class DefinitionReader {
                 return null;
             }
             String text = value.stringValue();
+            if (c.jsonPath() && TemplateReader.looksLikePath(text)) {
+                diagnostics.warning(Diagnostic.Codes.NO_PATH, Messages.noPath(field), Diagnostics.at(c.location(), field));
+            }
             if (!c.jsonPath() && JsonataExpression.isExpression(text)) {
                 JsonataExpression expression = diagnostics.jsonata(text, Diagnostics.at(c.location(), field));
                 return expression == null ? null : new StringValue.FromJsonata(expression);

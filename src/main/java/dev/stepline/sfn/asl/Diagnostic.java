@@ -39,6 +39,8 @@ public record Diagnostic(String code, String message, String location, Severity 
         public static final String UNSUPPORTED_JSONATA_EXPRESSION = "UNSUPPORTED_JSONATA_EXPRESSION";
         /** Warning: a value looks like a path or intrinsic but its key does not end in {@code .$}. */
         public static final String NO_DOLLAR = "NO_DOLLAR";
+        /** Warning: a value looks like a path but its field has no {@code Path} form in use (e.g. {@code Cause}, {@code StringEquals}). */
+        public static final String NO_PATH = "NO_PATH";
         /** Warning: a Pass state's {@code Result} contains a path, which is taken literally. */
         public static final String PASS_RESULT_IS_STATIC = "PASS_RESULT_IS_STATIC";
 

@@ -150,6 +150,11 @@ final class Messages {
                 + "but the field name does not end with '.$'";
     }
 
+    /** [unverified] wording; the code and its meaning are AWS's (API reference, ValidateStateMachineDefinitionDiagnostic). */
+    static String noPath(String field) {
+        return "The value for the field '" + field + "' looks like a JSONPath, but the field name does not end with 'Path'";
+    }
+
     static final String PASS_RESULT_STATIC =
             "The 'Result' of a Pass state is used literally; paths in it are not evaluated";
 }

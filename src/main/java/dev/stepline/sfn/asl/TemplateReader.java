@@ -129,6 +129,11 @@ final class TemplateReader {
                 || (IntrinsicCall.looksLikeCall(text) && text.endsWith(")"));
     }
 
+    /** True when a literal string looks like a JSONPath (AWS's NO_PATH warning). */
+    static boolean looksLikePath(String text) {
+        return text.startsWith("$.") || text.startsWith("$$.") || text.startsWith("$[");
+    }
+
     /** True when any object key inside {@code node} ends with {@code .$}. */
     static boolean containsDynamicKey(JsonNode node) {
         if (node.isObject()) {

@@ -1556,7 +1556,7 @@ final class Interpreter {
         return DataFlow.select(path, scope(flow, value, null), field);
     }
 
-    private static JsonNode place(ReferencePath path, JsonNode rawInput, JsonNode result) throws StatesError {
+    static JsonNode place(ReferencePath path, JsonNode rawInput, JsonNode result) throws StatesError {
         if (path != null && path.isRoot()) {
             return result;
         }
@@ -1642,12 +1642,12 @@ final class Interpreter {
     }
 
     /** A JSONata {@code Output} (absent: {@code fallback}). */
-    private static JsonNode output(Flow flow, Payload output, JsonataScope scope, JsonNode fallback) throws StatesError {
+    static JsonNode output(Flow flow, Payload output, JsonataScope scope, JsonNode fallback) throws StatesError {
         return output == null ? fallback : JsonataEvaluator.template(output, scope, "Output");
     }
 
     /** A JSONata {@code Assign}, every value against the variables as they were when the state was entered. */
-    private static ObjectNode jsonataAssign(Payload assign, JsonataScope scope, String field) throws StatesError {
+    static ObjectNode jsonataAssign(Payload assign, JsonataScope scope, String field) throws StatesError {
         if (assign == null) {
             return null;
         }

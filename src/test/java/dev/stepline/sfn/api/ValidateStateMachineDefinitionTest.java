@@ -110,4 +110,105 @@ class ValidateStateMachineDefinitionTest {
                 .isInstanceOf(ValidationException.class)
                 .hasMessageContaining("Member must satisfy enum value set: [ERROR, WARNING]");
     }
+
+    // ---------------------------------------------------------------- observed on AWS (spec §4.12, aws-snap)
+
+    static ValidateStateMachineDefinitionResponse validate(String definition, StateMachineType type) {
+        return sfn.validateStateMachineDefinition(b -> b.definition(definition).type(type));
+    }
+
+    @Test
+    void aBlankDefinitionIsNotAJsonObject() {
+        for (StateMachineType type : new StateMachineType[] {StateMachineType.STANDARD, StateMachineType.EXPRESS}) {
+            ValidateStateMachineDefinitionResponse r = validate(" ", type);
+            assertThat(r.result()).isEqualTo(ValidateStateMachineDefinitionResultCode.FAIL);
+            assertThat(r.truncated()).isFalse();
+            assertThat(r.diagnostics()).containsExactly(
+                    diagnostic("SCHEMA_VALIDATION_FAILED", "Definition must be a valid JSON object", null));
+        }
+    }
+
+    @Test
+    void notJsonIsReportedWithJacksonsMessageAndSource() {
+        String source = "[Source: (String)\"not a definition\"; line: 1, column: 4]";
+        assertThat(validate("not a definition", StateMachineType.STANDARD).diagnostics()).containsExactly(
+                diagnostic("INVALID_JSON_DESCRIPTION", "Unrecognized token 'not': was expecting (JSON String, Number, "
+                        + "Array, Object or token 'null', 'true' or 'false')\n at " + source, source));
+    }
+
+    @Test
+    void aMissingStartAtIsReportedAtTheRoot() {
+        String noStartAt = "{\"States\": {\"StartState\": {\"Type\": \"Pass\", \"End\": true}}}";
+        for (StateMachineType type : new StateMachineType[] {StateMachineType.STANDARD, StateMachineType.EXPRESS}) {
+            ValidateStateMachineDefinitionResponse r = validate(noStartAt, type);
+            assertThat(r.result()).isEqualTo(ValidateStateMachineDefinitionResultCode.FAIL);
+            assertThat(r.diagnostics()).containsExactly(
+                    diagnostic("SCHEMA_VALIDATION_FAILED", "These fields are required: [StartAt]", "/"));
+        }
+    }
+
+    @Test
+    void expressRefusesWaitForTaskTokenAtTheResource() {
+        String sqs = """
+                {"StartAt": "SendMessageWithWait", "States": {"SendMessageWithWait": {"Type": "Task",
+                  "Resource": "arn:aws:states:::sqs:sendMessage.waitForTaskToken",
+                  "Parameters": {"QueueUrl.$": "$.QueueUrl", "MessageBody": {"TaskToken.$": "$$.Task.Token"}},
+                  "End": true}}}""";
+        assertThat(validate(sqs, StateMachineType.STANDARD).result()).isEqualTo(ValidateStateMachineDefinitionResultCode.OK);
+        assertThat(validate(sqs, StateMachineType.EXPRESS).diagnostics()).containsExactly(diagnostic(
+                "SCHEMA_VALIDATION_FAILED", "Express state machine does not support '.waitForTaskToken' service integration ",
+                "/States/SendMessageWithWait/Resource"));
+    }
+
+    @Test
+    void aStateCannotDowngradeAJsonataMachineToJsonPath() {
+        String downgrade = """
+                {"StartAt": "Pass", "States": {"Pass": {"Type": "Pass", "End": true, "QueryLanguage": "JSONPath"}},
+                 "QueryLanguage": "JSONata"}""";
+        for (StateMachineType type : new StateMachineType[] {StateMachineType.STANDARD, StateMachineType.EXPRESS}) {
+            assertThat(validate(downgrade, type).diagnostics()).containsExactly(diagnostic("SCHEMA_VALIDATION_FAILED",
+                    "'QueryLanguage' can not be 'JSONPath' if set to 'JSONata' for whole state machine", "/States/Pass"));
+        }
+    }
+
+    @Test
+    void aJsonPathStateInsideAJsonataMapOfAJsonPathMachineIsValid() {
+        String mixed = """
+                {"StartAt": "Map", "QueryLanguage": "JSONPath", "States": {"Map": {"Type": "Map", "QueryLanguage": "JSONata",
+                  "ItemProcessor": {"ProcessorConfig": {"Mode": "INLINE"}, "StartAt": "Pass",
+                    "States": {"Pass": {"QueryLanguage": "JSONPath", "Type": "Pass", "End": true}}},
+                  "End": true}}}""";
+        for (StateMachineType type : new StateMachineType[] {StateMachineType.STANDARD, StateMachineType.EXPRESS}) {
+            ValidateStateMachineDefinitionResponse r = validate(mixed, type);
+            assertThat(r.result()).isEqualTo(ValidateStateMachineDefinitionResultCode.OK);
+            assertThat(r.diagnostics()).isEmpty();
+        }
+    }
+
+    static ValidateStateMachineDefinitionDiagnostic warning(String code, String location) {
+        return ValidateStateMachineDefinitionDiagnostic.builder().severity(ValidateStateMachineDefinitionSeverity.WARNING)
+                .code(code).location(location).build();
+    }
+
+    /** The three warning codes the API reference documents: NO_DOLLAR, NO_PATH, PASS_RESULT_IS_STATIC. */
+    @Test
+    void theDocumentedWarningsAreListedWithSeverityWarning() {
+        String definition = """
+                {"StartAt": "C", "States": {
+                   "C": {"Type": "Choice", "Choices": [{"Variable": "$.a", "StringEquals": "$.b", "Next": "P"}],
+                         "Default": "F"},
+                   "P": {"Type": "Pass", "Parameters": {"x": "$.y"}, "Result": {"r.$": "$.z"}, "End": true},
+                   "F": {"Type": "Fail", "Error": "E", "Cause": "$.why"}}}""";
+        ValidateStateMachineDefinitionResponse r = sfn.validateStateMachineDefinition(b -> b.definition(definition)
+                .severity(ValidateStateMachineDefinitionSeverity.WARNING));
+        assertThat(r.result()).isEqualTo(ValidateStateMachineDefinitionResultCode.OK);
+        assertThat(r.diagnostics()).extracting(d -> warning(d.code(), d.location())).containsExactlyInAnyOrder(
+                warning("NO_PATH", "/States/C/Choices/0/StringEquals"),
+                warning("NO_DOLLAR", "/States/P/Parameters"),
+                warning("PASS_RESULT_IS_STATIC", "/States/P/Result"),
+                warning("NO_PATH", "/States/F/Cause"));
+        assertThat(r.diagnostics()).allSatisfy(d -> assertThat(d.message()).isNotBlank());
+        assertThat(sfn.validateStateMachineDefinition(b -> b.definition(definition)).diagnostics())
+                .as("warnings are only listed with severity WARNING").isEmpty();
+    }
 }
