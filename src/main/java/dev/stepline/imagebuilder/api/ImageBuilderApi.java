@@ -5,6 +5,7 @@ import dev.stepline.imagebuilder.runtime.ImageDialect;
 import dev.stepline.imagebuilder.runtime.ImageRows;
 import dev.stepline.imagebuilder.runtime.RuntimeSettings;
 import dev.stepline.imagebuilder.runtime.StateMachineTasks;
+import dev.stepline.imagebuilder.schedule.PipelineScheduleDialect;
 import dev.stepline.protocol.json.JsonCodec;
 import dev.stepline.protocol.json.TimestampFormat;
 import dev.stepline.protocol.restjson.RestJsonService;
@@ -129,8 +130,12 @@ public final class ImageBuilderApi {
                 .add("PUT", "/SendWorkflowStepAction", "SendWorkflowStepAction",
                         ExecutionShapes.SendWorkflowStepActionInput.class, executions::send);
         ImagePipelines pipelines = new ImagePipelines(owned, planner, images, imageReads, rows);
+        platform.engine().register(new PipelineScheduleDialect(), new PipelineScheduler(owned, planner, images),
+                (tx, changes) -> { });
         api.add("PUT", "/CreateImagePipeline", "CreateImagePipeline", PipelineShapes.CreateImagePipelineInput.class,
                         pipelines::create)
+                .add("PUT", "/UpdateImagePipeline", "UpdateImagePipeline", PipelineShapes.UpdateImagePipelineInput.class,
+                        pipelines::update)
                 .add("GET", "/GetImagePipeline", "GetImagePipeline", PipelineShapes.GetImagePipelineInput.class,
                         pipelines::get)
                 .add("POST", "/ListImagePipelines", "ListImagePipelines", PipelineShapes.ListImagePipelinesInput.class,
