@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
+import dev.stepline.engine.Engine;
+import dev.stepline.engine.WorkItem;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -19,6 +21,7 @@ import software.amazon.awssdk.services.imagebuilder.model.InvalidParameterValueE
 import software.amazon.awssdk.services.imagebuilder.model.InvalidRequestException;
 import software.amazon.awssdk.services.imagebuilder.model.PipelineExecutionStartCondition;
 import software.amazon.awssdk.services.imagebuilder.model.Schedule;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 /** Pipeline schedules fire on the engine clock: once per fire time, never when disabled or deleted, no catch-up. */
 class PipelineSchedulesTest {
@@ -86,6 +89,22 @@ class PipelineSchedulesTest {
         assertThat(first.get(0).buildType()).isEqualTo(BuildType.SCHEDULED);
         assertThat(Instant.parse(get(pipeline).dateNextRun())).isEqualTo(nextHour.plus(Duration.ofHours(1)));
         assertThat(get(pipeline).dateLastRun()).matches(Ib.DATE);
+
+        // the engine runs a task at least once: the same fire delivered again (a crash, a second node) starts nothing new
+        Engine engine = ib.server.server().engine();
+        String schedule = engine.database().read(tx -> tx.query("SELECT execution_id FROM work_item WHERE execution_id LIKE ?",
+                row -> row.getString(1), pipeline + "/schedule/%").get(0));
+        WorkItem repeat = new WorkItem("fire:" + nextHour.toEpochMilli(), WorkItem.Kind.TASK, now().toEpochMilli(), null,
+                JsonNodeFactory.instance.objectNode().put("fireMs", nextHour.toEpochMilli()).put("pipelineArn", pipeline)
+                        .put("scheduleId", schedule.substring(schedule.lastIndexOf('/') + 1))
+                        .put("dependencyUpdates", false));
+        engine.database().write(tx -> {
+            engine.store(tx, schedule, repeat);
+            return null;
+        });
+        engine.dispatch(schedule, repeat);
+        awaitSettled(pipeline);
+        assertThat(images(pipeline)).hasSize(1);
 
         // five fire times pass while nothing runs them: one build, then the schedule goes on from now
         ib.advance(Duration.ofHours(5));
