@@ -121,6 +121,12 @@ public final class ImageRows implements Projection {
         return tx.query(sql.toString(), ImageRows::image, args.toArray());
     }
 
+    /** The caller's images that are still being built (not AVAILABLE, CANCELLED or FAILED). */
+    public List<Image> activeImages(Tx tx, String account, String region) {
+        return tx.query("SELECT " + IMAGE_COLUMNS + " FROM ib_image WHERE account = ? AND region = ?"
+                + " AND status NOT IN ('AVAILABLE', 'CANCELLED', 'FAILED')", ImageRows::image, account, region);
+    }
+
     /** The images a pipeline started, in list-key order after {@code afterKey}. */
     public List<Image> pipelineImages(Tx tx, String pipelineArn, String afterKey, int limit) {
         if (afterKey == null) {
