@@ -41,7 +41,7 @@ public final class ImageBuilderApi {
         ComponentCatalog componentCatalog = new ComponentCatalog(platform, documents);
         Components components = new Components(platform, documents, componentCatalog, dependents);
         ComponentListing componentListing = new ComponentListing(platform, componentCatalog);
-        ImageBuilderTags tags = new ImageBuilderTags(platform, workflowCatalog);
+        ImageBuilderTags tags = new ImageBuilderTags(platform, workflowCatalog, rows);
         api.add("PUT", "/CreateWorkflow", "CreateWorkflow", WorkflowShapes.CreateWorkflowInput.class, workflows::create)
                 .add("GET", "/GetWorkflow", "GetWorkflow", WorkflowShapes.GetWorkflowInput.class, workflows::get)
                 .add("DELETE", "/DeleteWorkflow", "DeleteWorkflow", WorkflowShapes.DeleteWorkflowInput.class,
