@@ -133,7 +133,7 @@ public final class ImageBuilderApi {
                 .add("PUT", "/SendWorkflowStepAction", "SendWorkflowStepAction",
                         ExecutionShapes.SendWorkflowStepActionInput.class, executions::send);
         ImagePipelines pipelines = new ImagePipelines(owned, planner, images, imageReads, rows);
-        platform.engine().register(new PipelineScheduleDialect(), new PipelineScheduler(owned, planner, images),
+        platform.engine().register(new PipelineScheduleDialect(), new PipelineScheduler(owned, planner, images, pipelines),
                 (tx, changes) -> { });
         api.add("PUT", "/CreateImagePipeline", "CreateImagePipeline", PipelineShapes.CreateImagePipelineInput.class,
                         pipelines::create)

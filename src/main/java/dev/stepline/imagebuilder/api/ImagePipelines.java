@@ -56,6 +56,8 @@ final class ImagePipelines {
     private static final Set<String> FILTERS = Set.of("description", "distributionConfigurationArn", "imageRecipeArn",
             "infrastructureConfigurationArn", "name", "status");
     private static final Set<String> IMAGE_FILTERS = Set.of("name", "version");
+    /** How many of a pipeline's newest images {@link #consecutiveFailures} looks at. */
+    private static final int FAILURE_SCAN = 100;
 
     private final Platform platform;
     private final OwnedResources resources;
@@ -135,6 +137,55 @@ final class ImagePipelines {
         dispatchEnd(ended.get());
         armSchedule(arn.toString());
         return new UpdateImagePipelineOutput(context.requestId(), out.clientToken(), out.imagePipelineArn());
+    }
+
+    /**
+     * {@code consecutiveFailures}: the scheduled builds that FAILED since the pipeline was created
+     * or last updated, newest first, up to its newest AVAILABLE image (a manual success resets the
+     * count, a manual failure does not add to it; images still running are passed over).
+     */
+    int consecutiveFailures(Tx tx, StoredResource row, PipelineDoc doc) {
+        long since = doc.dateUpdated() == null ? row.createdMs() : doc.dateUpdated();
+        int failures = 0;
+        for (ImageRows.Image image : rows.recentPipelineImages(tx, row.arn(), since, FAILURE_SCAN)) {
+            if (image.status().equals("AVAILABLE")) {
+                break;
+            }
+            if (image.status().equals("FAILED") && "SCHEDULED".equals(image.spec().path("buildType").asString(null))) {
+                failures++;
+            }
+        }
+        return failures;
+    }
+
+    /**
+     * The schedule's {@code autoDisablePolicy}: when schedule {@code scheduleId} is still the
+     * pipeline's and its scheduled builds failed {@code failureCount} times in a row, the pipeline
+     * becomes DISABLED (and has no schedule any more). Checked when the schedule next fires.
+     *
+     * @return whether the pipeline was disabled
+     */
+    boolean autoDisable(String arn, String scheduleId) {
+        return platform.database().write(tx -> {
+            Optional<StoredResource> row = platform.resources().get(tx, arn).filter(r -> r.kind().equals(KIND));
+            if (row.isEmpty()) {
+                return false;
+            }
+            PipelineDoc doc = resources.read(row.get(), PipelineDoc.class);
+            CreateImagePipelineInput r = doc.request();
+            if (!scheduleId.equals(doc.scheduleId()) || r.schedule().autoDisablePolicy() == null
+                    || consecutiveFailures(tx, row.get(), doc) < r.schedule().autoDisablePolicy().failureCount()) {
+                return false;
+            }
+            CreateImagePipelineInput disabled = new CreateImagePipelineInput(r.name(), r.description(), r.imageRecipeArn(),
+                    r.containerRecipeArn(), r.infrastructureConfigurationArn(), r.distributionConfigurationArn(),
+                    r.imageTestsConfiguration(), r.enhancedImageMetadataEnabled(), r.schedule(), "DISABLED", r.tags(),
+                    r.imageTags(), r.clientToken(), r.imageScanningConfiguration(), r.workflows(), r.executionRole(),
+                    r.loggingConfiguration());
+            // dateUpdated stays: the count is not reset by the service's own change
+            PipelineDoc updated = new PipelineDoc(disabled, doc.platform(), null, doc.dateUpdated());
+            return platform.resources().update(tx, arn, row.get().version(), resources.store().writeString(updated));
+        });
     }
 
     /** Whether a pipeline with this schedule and status fires; checks the expression and zone. */
@@ -290,6 +341,9 @@ final class ImagePipelines {
         if (doc.scheduleId() != null) {
             platform.engine().item(tx, PipelineScheduleDialect.executionId(row.arn(), doc.scheduleId()),
                     PipelineScheduleDialect.TIMER).ifPresent(next -> out.put("dateNextRun", OwnedResources.date(next.dueMs())));
+        }
+        if (r.schedule() != null) {
+            out.put("consecutiveFailures", consecutiveFailures(tx, row, doc));
         }
         rows.latestPipelineImage(tx, row.arn()).ifPresent(last -> {
             out.put("dateLastRun", OwnedResources.date(last.createdMs()));

@@ -24,7 +24,8 @@ import tools.jackson.databind.node.JsonNodeFactory;
  * time: the client token is {@code <pipeline arn>@<fire ms>}, so a repeat (after a crash, or on a
  * second node whose lease ran out) answers the image the first run started.
  *
- * <p>Reports {@code superseded} when the pipeline is gone, DISABLED or has a newer schedule;
+ * <p>Reports {@code superseded} when the pipeline is gone, DISABLED or has a newer schedule, or
+ * when its {@code autoDisablePolicy} disables it now;
  * {@code skipped} when its dependencies did not change
  * ({@code EXPRESSION_MATCH_AND_DEPENDENCY_UPDATES_AVAILABLE}) or the image cannot start (a recipe
  * or configuration was deleted: logged); else {@code built {at, dependencies}}.
@@ -40,8 +41,10 @@ final class PipelineScheduler implements TaskRunner {
     private final OwnedResources resources;
     private final ImagePlanner planner;
     private final Images images;
+    private final ImagePipelines pipelines;
 
-    PipelineScheduler(OwnedResources resources, ImagePlanner planner, Images images) {
+    PipelineScheduler(OwnedResources resources, ImagePlanner planner, Images images, ImagePipelines pipelines) {
+        this.pipelines = requireNonNull(pipelines, "pipelines is null");
         this.platform = resources.platform();
         this.resources = requireNonNull(resources, "resources is null");
         this.planner = requireNonNull(planner, "planner is null");
@@ -61,6 +64,10 @@ final class PipelineScheduler implements TaskRunner {
             return new Signal("superseded", JsonNodeFactory.instance.objectNode());
         }
         CreateImagePipelineInput pipeline = doc.get().request();
+        if (pipelines.autoDisable(arn, scheduleId)) {
+            LOG.info("pipeline {} disabled by its autoDisablePolicy", arn);
+            return new Signal("superseded", JsonNodeFactory.instance.objectNode());
+        }
         RequestContext context = new RequestContext(UUID.randomUUID().toString(), row.get().account(), row.get().region(),
                 platform.clock().instant());
         try {

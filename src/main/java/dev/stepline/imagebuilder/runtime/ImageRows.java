@@ -137,6 +137,12 @@ public final class ImageRows implements Projection {
                 + " ORDER BY list_key LIMIT " + limit, ImageRows::image, pipelineArn, afterKey);
     }
 
+    /** A pipeline's images created at or after {@code sinceMs}, newest first. */
+    public List<Image> recentPipelineImages(Tx tx, String pipelineArn, long sinceMs, int limit) {
+        return tx.query("SELECT " + IMAGE_COLUMNS + " FROM ib_image WHERE pipeline_arn = ? AND created_ms >= ?"
+                + " ORDER BY created_ms DESC, list_key LIMIT " + limit, ImageRows::image, pipelineArn, sinceMs);
+    }
+
     /** The latest image a pipeline started, if any. */
     public Optional<Image> latestPipelineImage(Tx tx, String pipelineArn) {
         return tx.queryOne("SELECT " + IMAGE_COLUMNS + " FROM ib_image WHERE pipeline_arn = ?"

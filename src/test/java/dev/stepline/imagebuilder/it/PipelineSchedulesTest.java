@@ -16,11 +16,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.imagebuilder.model.BuildType;
 import software.amazon.awssdk.services.imagebuilder.model.ImagePipeline;
+import software.amazon.awssdk.services.imagebuilder.model.ImageStatus;
 import software.amazon.awssdk.services.imagebuilder.model.ImageSummary;
 import software.amazon.awssdk.services.imagebuilder.model.InvalidParameterValueException;
 import software.amazon.awssdk.services.imagebuilder.model.InvalidRequestException;
 import software.amazon.awssdk.services.imagebuilder.model.PipelineExecutionStartCondition;
 import software.amazon.awssdk.services.imagebuilder.model.Schedule;
+import software.amazon.awssdk.services.imagebuilder.model.WorkflowType;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /** Pipeline schedules fire on the engine clock: once per fire time, never when disabled or deleted, no catch-up. */
@@ -178,6 +180,38 @@ class PipelineSchedulesTest {
                 .clientToken(UUID.randomUUID().toString()));
         ib.advance(Duration.ofHours(1));
         awaitSettled(pipeline);
+        assertThat(images(pipeline)).hasSize(2);
+    }
+
+    @Test
+    void failingScheduledBuildsDisableThePipelineByItsAutoDisablePolicy() {
+        String recipe = ib.recipe("failing-recipe");
+        String workflow = ib.workflow("always-fails", WorkflowType.BUILD, """
+                schemaVersion: 1.0
+                steps:
+                  - name: Launch
+                    action: LaunchInstance
+                    inputs:
+                      waitFor: ssmAgent
+                """);
+        ib.fault("always-fails", "Launch", "FAIL", 0);
+        String pipeline = ib.ib.createImagePipeline(r -> r.name("flaky").imageRecipeArn(recipe)
+                .infrastructureConfigurationArn(infra).workflows(Ib.use(workflow)).executionRole(Ib.ROLE)
+                .schedule(s -> s.scheduleExpression(HOURLY).pipelineExecutionStartCondition("EXPRESSION_MATCH_ONLY")
+                        .autoDisablePolicy(p -> p.failureCount(2)))
+                .clientToken(UUID.randomUUID().toString())).imagePipelineArn();
+        assertThat(get(pipeline).consecutiveFailures()).isZero();
+        for (int run = 1; run <= 2; run++) {
+            ib.advance(Duration.ofHours(1));
+            awaitSettled(pipeline);
+            ib.awaitStatus(images(pipeline).get(0).arn(), ImageStatus.FAILED);
+            assertThat(get(pipeline).consecutiveFailures()).isEqualTo(run);
+            assertThat(get(pipeline).statusAsString()).isEqualTo("ENABLED");
+        }
+        // the next fire finds two failures in a row: the pipeline is disabled instead of building
+        ib.advance(Duration.ofHours(1));
+        await().atMost(Duration.ofSeconds(30)).until(() -> get(pipeline).statusAsString().equals("DISABLED"));
+        assertThat(get(pipeline).dateNextRun()).isNull();
         assertThat(images(pipeline)).hasSize(2);
     }
 
