@@ -109,6 +109,10 @@ final class ImagePipelines {
     UpdateImagePipelineOutput update(RequestContext context, UpdateImagePipelineInput input) {
         ImageBuilderArn arn = ArnShape.IMAGE_PIPELINE_ARN.parse(input.imagePipelineArn(), "imagePipelineArn");
         OwnedResources.checkAccount(context, arn);
+        ImagePlanner.checkShape(new ImageRequest(input.imageRecipeArn(), input.containerRecipeArn(),
+                input.infrastructureConfigurationArn(), input.distributionConfigurationArn(), input.imageTestsConfiguration(),
+                input.enhancedImageMetadataEnabled(), input.imageScanningConfiguration(), input.workflows(),
+                input.executionRole(), null));
         String scheduleId = scheduled(input.schedule(), input.status()) ? context.requestId() : null;
         AtomicReference<String> ended = new AtomicReference<>();
         UpdateImagePipelineOutput out = platform.database().write(tx -> resources.once(tx, context, "UpdateImagePipeline",
@@ -123,7 +127,6 @@ final class ImagePipelines {
                             input.imageScanningConfiguration(), input.workflows(), input.executionRole(),
                             input.loggingConfiguration());
                     ImageRequest request = request(updated);
-                    ImagePlanner.checkShape(request);
                     StoredResource recipe = planner.recipe(tx, context, request);
                     ImagePlanner.Planned planned = planner.plan(tx, context, request, recipe, 0);
                     PipelineDoc doc = new PipelineDoc(updated, planned.plan().platform(), scheduleId,

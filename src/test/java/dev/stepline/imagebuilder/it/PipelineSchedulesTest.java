@@ -18,9 +18,11 @@ import software.amazon.awssdk.services.imagebuilder.model.BuildType;
 import software.amazon.awssdk.services.imagebuilder.model.ImagePipeline;
 import software.amazon.awssdk.services.imagebuilder.model.ImageStatus;
 import software.amazon.awssdk.services.imagebuilder.model.ImageSummary;
+import software.amazon.awssdk.services.imagebuilder.model.InvalidParameterCombinationException;
 import software.amazon.awssdk.services.imagebuilder.model.InvalidParameterValueException;
 import software.amazon.awssdk.services.imagebuilder.model.InvalidRequestException;
 import software.amazon.awssdk.services.imagebuilder.model.PipelineExecutionStartCondition;
+import software.amazon.awssdk.services.imagebuilder.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.imagebuilder.model.Schedule;
 import software.amazon.awssdk.services.imagebuilder.model.WorkflowType;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -232,6 +234,21 @@ class PipelineSchedulesTest {
                 Schedule.builder().scheduleExpression(HOURLY).timezone("+01:00").build(), null))).isNotNull();
         assertThat(ib.ib.listImagePipelines(r -> r.filters(f -> f.name("name").values("bad"))).imagePipelineList())
                 .isEmpty();
+
+        // UpdateImagePipeline checks the same, and needs an existing pipeline
+        String pipeline = pipeline("to-update", recipe, null, null);
+        assertThat(catchThrowableOfType(InvalidRequestException.class, () -> ib.ib.updateImagePipeline(r -> r
+                .imagePipelineArn(pipeline).imageRecipeArn(recipe).infrastructureConfigurationArn(infra)
+                .schedule(s -> s.scheduleExpression("rate(5 minutes)")).clientToken(UUID.randomUUID().toString()))))
+                .isNotNull();
+        assertThat(catchThrowableOfType(InvalidParameterCombinationException.class, () -> ib.ib.updateImagePipeline(r -> r
+                .imagePipelineArn(pipeline).infrastructureConfigurationArn(infra).clientToken(UUID.randomUUID().toString()))))
+                .isNotNull();
+        assertThat(catchThrowableOfType(ResourceNotFoundException.class, () -> ib.ib.updateImagePipeline(r -> r
+                .imagePipelineArn(Ib.PREFIX + "image-pipeline/nope").imageRecipeArn(recipe)
+                .infrastructureConfigurationArn(infra).clientToken(UUID.randomUUID().toString())))).isNotNull();
+        assertThat(get(pipeline).dateNextRun()).isNull();
+        assertThat(get(pipeline).consecutiveFailures()).isNull();
     }
 
     private static final String COMPONENT = """
