@@ -135,6 +135,7 @@ public final class ImageBuilderApi {
         ImagePipelines pipelines = new ImagePipelines(owned, planner, images, imageReads, rows);
         platform.engine().register(new PipelineScheduleDialect(), new PipelineScheduler(owned, planner, images, pipelines),
                 (tx, changes) -> { });
+        pipelines.recoverSchedules();
         api.add("PUT", "/CreateImagePipeline", "CreateImagePipeline", PipelineShapes.CreateImagePipelineInput.class,
                         pipelines::create)
                 .add("PUT", "/UpdateImagePipeline", "UpdateImagePipeline", PipelineShapes.UpdateImagePipelineInput.class,

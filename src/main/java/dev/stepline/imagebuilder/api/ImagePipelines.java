@@ -47,7 +47,8 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <p>An ENABLED pipeline with a {@code schedule} has a {@link PipelineScheduleDialect} execution,
  * created after the pipeline's row commits (a replay of the client token creates it if the
- * process died in between); an update or delete ends the old one in its own transaction.
+ * process died in between, and {@link #recoverSchedules} at start creates any that is still
+ * missing); an update or delete ends the old one in its own transaction.
  * {@code dateNextRun} is that execution's timer; {@code dateLastRun} the creation time of the
  * pipeline's newest image.
  */
@@ -198,6 +199,24 @@ final class ImagePipelines {
         }
         PipelineCron.parse(schedule.scheduleExpression(), schedule.timezone());
         return !"DISABLED".equals(status);
+    }
+
+    /**
+     * At start: creates the schedule execution of every pipeline whose current one is missing
+     * (the process died between committing a pipeline and creating its schedule, and the client
+     * never replayed its token). A schedule whose timer is stored is left alone.
+     */
+    void recoverSchedules() {
+        List<Object[]> scheduled = platform.database().read(tx -> tx.query("SELECT arn, doc FROM resource WHERE kind = ?",
+                r -> new Object[] {r.getString(1), r.getString(2)}, KIND));
+        for (Object[] row : scheduled) {
+            String arn = (String) row[0];
+            PipelineDoc doc = resources.store().mapper().readValue((String) row[1], PipelineDoc.class);
+            if (doc.scheduleId() != null && platform.database().read(tx -> platform.engine().item(tx,
+                    PipelineScheduleDialect.executionId(arn, doc.scheduleId()), PipelineScheduleDialect.TIMER)).isEmpty()) {
+                armSchedule(arn);
+            }
+        }
     }
 
     /** Creates the pipeline's current schedule execution unless it has none or it exists already. */
