@@ -45,11 +45,13 @@ final class Components {
     static final ComponentState ACTIVE = new ComponentState("ACTIVE", null);
 
     private final Platform platform;
+    private final Dependents dependents;
     private final JsonCodec store;
     private final ComponentCatalog catalog;
 
-    Components(Platform platform, JsonCodec store, ComponentCatalog catalog) {
+    Components(Platform platform, JsonCodec store, ComponentCatalog catalog, Dependents dependents) {
         this.platform = platform;
+        this.dependents = dependents;
         this.store = store;
         this.catalog = catalog;
     }
@@ -141,6 +143,7 @@ final class Components {
         return platform.database().write(tx -> {
             ResourceAccess.find(platform, tx, context, arn.toString(), ComponentCatalog.KIND)
                     .orElseThrow(() -> ImageBuilderErrors.notFound(raw));
+            dependents.check(tx, context, arn.toString());
             platform.resources().delete(tx, arn.toString());
             platform.tags().removeAll(tx, arn.toString());
             return new DeleteComponentOutput(context.requestId(), arn.toString());

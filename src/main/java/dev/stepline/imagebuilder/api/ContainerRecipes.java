@@ -35,11 +35,13 @@ final class ContainerRecipes {
     private static final Set<String> FILTERS = Set.of("containerType", "name", "parentImage", "platform");
 
     private final OwnedResources resources;
+    private final Dependents dependents;
     private final RecipeVersions versions;
     private final RecipeComponents components;
 
-    ContainerRecipes(OwnedResources resources, RecipeComponents components) {
+    ContainerRecipes(OwnedResources resources, RecipeComponents components, Dependents dependents) {
         this.resources = resources;
+        this.dependents = dependents;
         this.versions = new RecipeVersions(resources, KIND);
         this.components = components;
     }
@@ -167,7 +169,7 @@ final class ContainerRecipes {
         ImageBuilderArn arn = ArnShape.CONTAINER_RECIPE_ARN.parse(input.containerRecipeArn(), "containerRecipeArn");
         ImageRecipes.requireExact(arn, "containerRecipeArn");
         OwnedResources.refuseAwsOwned(arn);
-        resources.deleteOwned(context, KIND, arn);
+        resources.deleteOwned(context, KIND, arn, dependents);
         return new DeleteContainerRecipeOutput(context.requestId(), arn.toString());
     }
 }

@@ -37,9 +37,11 @@ final class DistributionConfigurations {
     private static final Set<String> FILTERS = Set.of("name");
 
     private final OwnedResources resources;
+    private final Dependents dependents;
 
-    DistributionConfigurations(OwnedResources resources) {
+    DistributionConfigurations(OwnedResources resources, Dependents dependents) {
         this.resources = resources;
+        this.dependents = dependents;
     }
 
     /** The semantic checks on {@code distributions} (spec §5.2). */
@@ -148,7 +150,7 @@ final class DistributionConfigurations {
     DeleteDistributionConfigurationOutput delete(RequestContext context, DeleteDistributionConfigurationInput input) {
         ImageBuilderArn arn = ArnShape.DISTRIBUTION_CONFIGURATION_ARN.parse(input.distributionConfigurationArn(),
                 "distributionConfigurationArn");
-        resources.deleteOwned(context, KIND, arn);
+        resources.deleteOwned(context, KIND, arn, dependents);
         return new DeleteDistributionConfigurationOutput(context.requestId(), arn.toString());
     }
 }

@@ -5,6 +5,7 @@ import dev.stepline.imagebuilder.runtime.ImageDialect;
 import dev.stepline.imagebuilder.runtime.ImageRows;
 import dev.stepline.imagebuilder.runtime.RuntimeSettings;
 import dev.stepline.imagebuilder.runtime.StateMachineTasks;
+import dev.stepline.imagebuilder.schedule.PipelineScheduleDialect;
 import dev.stepline.protocol.json.JsonCodec;
 import dev.stepline.protocol.json.TimestampFormat;
 import dev.stepline.protocol.restjson.RestJsonService;
@@ -26,15 +27,21 @@ public final class ImageBuilderApi {
         RestJsonService api = new RestJsonService("imagebuilder", wire,
                 new Validator(PathStyle.BRACKETS, UnaryOperator.identity(), false), new ImageBuilderErrors());
 
-        // workflows, managed workflows, components and tags
+        // what the deletes check for dependants
         JsonCodec documents = new JsonCodec(JsonCodec.Naming.AS_DECLARED, TimestampFormat.EPOCH_SECONDS);
+        OwnedResources owned = new OwnedResources(platform, documents);
+        RecipeComponents recipeComponents = new RecipeComponents(owned);
+        ImageRows rows = new ImageRows();
+        Dependents dependents = new Dependents(owned, recipeComponents, rows);
+
+        // workflows, managed workflows, components and tags
         WorkflowCatalog workflowCatalog = new WorkflowCatalog(platform, documents);
-        Workflows workflows = new Workflows(platform, documents, workflowCatalog);
+        Workflows workflows = new Workflows(platform, documents, workflowCatalog, dependents);
         WorkflowListing workflowListing = new WorkflowListing(platform, workflowCatalog);
         ComponentCatalog componentCatalog = new ComponentCatalog(platform, documents);
-        Components components = new Components(platform, documents, componentCatalog);
+        Components components = new Components(platform, documents, componentCatalog, dependents);
         ComponentListing componentListing = new ComponentListing(platform, componentCatalog);
-        ImageBuilderTags tags = new ImageBuilderTags(platform, workflowCatalog);
+        ImageBuilderTags tags = new ImageBuilderTags(platform, workflowCatalog, rows);
         api.add("PUT", "/CreateWorkflow", "CreateWorkflow", WorkflowShapes.CreateWorkflowInput.class, workflows::create)
                 .add("GET", "/GetWorkflow", "GetWorkflow", WorkflowShapes.GetWorkflowInput.class, workflows::get)
                 .add("DELETE", "/DeleteWorkflow", "DeleteWorkflow", WorkflowShapes.DeleteWorkflowInput.class,
@@ -60,19 +67,17 @@ public final class ImageBuilderApi {
                         tags::list);
 
         // recipes and configurations
-        OwnedResources owned = new OwnedResources(platform, documents);
-        RecipeComponents recipeComponents = new RecipeComponents(owned);
-        ImageRecipes imageRecipes = new ImageRecipes(owned, recipeComponents);
+        ImageRecipes imageRecipes = new ImageRecipes(owned, recipeComponents, dependents);
         api.add("PUT", "/CreateImageRecipe", "CreateImageRecipe", ImageRecipeShapes.CreateImageRecipeInput.class, imageRecipes::create)
                 .add("GET", "/GetImageRecipe", "GetImageRecipe", ImageRecipeShapes.GetImageRecipeInput.class, imageRecipes::get)
                 .add("POST", "/ListImageRecipes", "ListImageRecipes", ImageRecipeShapes.ListImageRecipesInput.class, imageRecipes::list)
                 .add("DELETE", "/DeleteImageRecipe", "DeleteImageRecipe", ImageRecipeShapes.DeleteImageRecipeInput.class, imageRecipes::delete);
-        ContainerRecipes containerRecipes = new ContainerRecipes(owned, recipeComponents);
+        ContainerRecipes containerRecipes = new ContainerRecipes(owned, recipeComponents, dependents);
         api.add("PUT", "/CreateContainerRecipe", "CreateContainerRecipe", ContainerRecipeShapes.CreateContainerRecipeInput.class, containerRecipes::create)
                 .add("GET", "/GetContainerRecipe", "GetContainerRecipe", ContainerRecipeShapes.GetContainerRecipeInput.class, containerRecipes::get)
                 .add("POST", "/ListContainerRecipes", "ListContainerRecipes", ContainerRecipeShapes.ListContainerRecipesInput.class, containerRecipes::list)
                 .add("DELETE", "/DeleteContainerRecipe", "DeleteContainerRecipe", ContainerRecipeShapes.DeleteContainerRecipeInput.class, containerRecipes::delete);
-        InfrastructureConfigurations infrastructure = new InfrastructureConfigurations(owned);
+        InfrastructureConfigurations infrastructure = new InfrastructureConfigurations(owned, dependents);
         api.add("PUT", "/CreateInfrastructureConfiguration", "CreateInfrastructureConfiguration",
                         InfrastructureConfigurationShapes.CreateInfrastructureConfigurationInput.class, infrastructure::create)
                 .add("PUT", "/UpdateInfrastructureConfiguration", "UpdateInfrastructureConfiguration",
@@ -83,7 +88,7 @@ public final class ImageBuilderApi {
                         InfrastructureConfigurationShapes.ListInfrastructureConfigurationsInput.class, infrastructure::list)
                 .add("DELETE", "/DeleteInfrastructureConfiguration", "DeleteInfrastructureConfiguration",
                         InfrastructureConfigurationShapes.DeleteInfrastructureConfigurationInput.class, infrastructure::delete);
-        DistributionConfigurations distribution = new DistributionConfigurations(owned);
+        DistributionConfigurations distribution = new DistributionConfigurations(owned, dependents);
         api.add("PUT", "/CreateDistributionConfiguration", "CreateDistributionConfiguration",
                         DistributionConfigurationShapes.CreateDistributionConfigurationInput.class, distribution::create)
                 .add("PUT", "/UpdateDistributionConfiguration", "UpdateDistributionConfiguration",
@@ -96,7 +101,6 @@ public final class ImageBuilderApi {
                         DistributionConfigurationShapes.DeleteDistributionConfigurationInput.class, distribution::delete);
 
         // images and their workflow executions
-        ImageRows rows = new ImageRows();
         RuntimeSettings settings = new RuntimeSettings();
         SimulationEndpoint simulation = new SimulationEndpoint(platform.database(), settings);
         simulation.load();
@@ -129,8 +133,13 @@ public final class ImageBuilderApi {
                 .add("PUT", "/SendWorkflowStepAction", "SendWorkflowStepAction",
                         ExecutionShapes.SendWorkflowStepActionInput.class, executions::send);
         ImagePipelines pipelines = new ImagePipelines(owned, planner, images, imageReads, rows);
+        platform.engine().register(new PipelineScheduleDialect(), new PipelineScheduler(owned, planner, images, pipelines),
+                (tx, changes) -> { });
+        pipelines.recoverSchedules();
         api.add("PUT", "/CreateImagePipeline", "CreateImagePipeline", PipelineShapes.CreateImagePipelineInput.class,
                         pipelines::create)
+                .add("PUT", "/UpdateImagePipeline", "UpdateImagePipeline", PipelineShapes.UpdateImagePipelineInput.class,
+                        pipelines::update)
                 .add("GET", "/GetImagePipeline", "GetImagePipeline", PipelineShapes.GetImagePipelineInput.class,
                         pipelines::get)
                 .add("POST", "/ListImagePipelines", "ListImagePipelines", PipelineShapes.ListImagePipelinesInput.class,

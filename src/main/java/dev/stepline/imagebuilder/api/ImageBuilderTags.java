@@ -8,6 +8,7 @@ import dev.stepline.imagebuilder.api.TagShapes.TagResourceInput;
 import dev.stepline.imagebuilder.api.TagShapes.UntagResourceInput;
 import dev.stepline.imagebuilder.arn.ImageBuilderArn;
 import dev.stepline.imagebuilder.arn.ModelPatterns;
+import dev.stepline.imagebuilder.runtime.ImageRows;
 import dev.stepline.protocol.Empty;
 import dev.stepline.protocol.RequestContext;
 import dev.stepline.server.Platform;
@@ -18,7 +19,7 @@ import java.util.Map;
 /**
  * Tags of every Image Builder resource: any row of the resource table whose kind starts with
  * {@value ResourceAccess#KIND_PREFIX} and whose ARN is exactly the one given, in the caller's
- * account and region. AWS-managed workflows have no tags: listing them answers {@code {}},
+ * account and region, or an image build version of the caller ({@code ib_image}). AWS-managed workflows have no tags: listing them answers {@code {}},
  * changing them is {@code ForbiddenException}.
  */
 final class ImageBuilderTags {
@@ -26,10 +27,12 @@ final class ImageBuilderTags {
 
     private final Platform platform;
     private final WorkflowCatalog workflows;
+    private final ImageRows images;
 
-    ImageBuilderTags(Platform platform, WorkflowCatalog workflows) {
+    ImageBuilderTags(Platform platform, WorkflowCatalog workflows, ImageRows images) {
         this.platform = platform;
         this.workflows = workflows;
+        this.images = images;
     }
 
     Empty tag(RequestContext context, TagResourceInput input) {
@@ -95,10 +98,14 @@ final class ImageBuilderTags {
             throw ImageBuilderErrors.forbidden("The resource ARN '" + raw
                     + "' is managed by AWS; its tags cannot be changed.");
         }
-        platform.resources().get(tx, raw)
+        boolean resource = platform.resources().get(tx, raw)
                 .filter(r -> r.kind().startsWith(ResourceAccess.KIND_PREFIX) && r.account().equals(context.account())
                         && r.region().equals(context.region()))
-                .orElseThrow(() -> ImageBuilderErrors.notFound(raw));
+                .isPresent();
+        if (!resource && images.image(tx, raw)
+                .filter(i -> i.account().equals(context.account()) && i.region().equals(context.region())).isEmpty()) {
+            throw ImageBuilderErrors.notFound(raw);
+        }
     }
 
     private void requireManaged(Tx tx, RequestContext context, ImageBuilderArn arn, String raw) {

@@ -141,6 +141,27 @@ final class ImagePlanner {
     }
 
     /**
+     * What a pipeline's {@code EXPRESSION_MATCH_AND_DEPENDENCY_UPDATES_AVAILABLE} watches: the
+     * recipe's build version, its parent image as written and the build version each of its
+     * components resolves to now, one per line.
+     */
+    String dependencies(Tx tx, RequestContext context, ImageRequest r) {
+        StoredResource row = recipe(tx, context, r);
+        List<String> lines = new ArrayList<>();
+        lines.add(row.arn());
+        if (r.imageRecipeArn() != null) {
+            ImageRecipe recipe = imageRecipes.view(tx, row);
+            lines.add(String.valueOf(recipe.parentImage()));
+            lines.addAll(components.resolvedArns(tx, context, recipe.components()));
+        } else {
+            ContainerRecipe recipe = containerRecipes.view(tx, row);
+            lines.add(String.valueOf(recipe.parentImage()));
+            lines.addAll(components.resolvedArns(tx, context, recipe.components()));
+        }
+        return String.join("\n", lines);
+    }
+
+    /**
      * Resolves everything the request names (→ {@code ResourceNotFoundException}) and plans the
      * image with build number {@code build}.
      */

@@ -33,11 +33,13 @@ final class ImageRecipes {
     private static final Set<String> FILTERS = Set.of("name", "parentImage", "platform");
 
     private final OwnedResources resources;
+    private final Dependents dependents;
     private final RecipeVersions versions;
     private final RecipeComponents components;
 
-    ImageRecipes(OwnedResources resources, RecipeComponents components) {
+    ImageRecipes(OwnedResources resources, RecipeComponents components, Dependents dependents) {
         this.resources = resources;
+        this.dependents = dependents;
         this.versions = new RecipeVersions(resources, KIND);
         this.components = components;
     }
@@ -122,7 +124,7 @@ final class ImageRecipes {
         ImageBuilderArn arn = ArnShape.IMAGE_RECIPE_ARN.parse(input.imageRecipeArn(), "imageRecipeArn");
         requireExact(arn, "imageRecipeArn");
         OwnedResources.refuseAwsOwned(arn);
-        resources.deleteOwned(context, KIND, arn);
+        resources.deleteOwned(context, KIND, arn, dependents);
         return new DeleteImageRecipeOutput(context.requestId(), arn.toString());
     }
 

@@ -71,6 +71,12 @@ final class Images {
      */
     String start(RequestContext context, String operation, String clientToken, Object input, ImageRequest request,
                  Map<String, String> tags, String[] pipeline) {
+        return start(context, operation, clientToken, input, request, tags, pipeline, "USER_INITIATED");
+    }
+
+    /** {@link #start}, with the image's {@code buildType} ({@code SCHEDULED} for a pipeline's schedule). */
+    String start(RequestContext context, String operation, String clientToken, Object input, ImageRequest request,
+                 Map<String, String> tags, String[] pipeline, String buildType) {
         AtomicReference<Planned> planned = new AtomicReference<>();
         Started started = platform.database().write(tx -> resources.once(tx, context, operation, clientToken, input,
                 Started.class, () -> {
@@ -103,6 +109,7 @@ final class Images {
         run.plan = plan.plan();
         run.createdMs = platform.clock().millis();
         run.spec = plan.spec();
+        run.spec.put("buildType", buildType);
         if (pipeline != null) {
             run.pipelineArn = pipeline[0];
             run.spec.put("sourcePipelineArn", pipeline[0]);

@@ -32,9 +32,11 @@ final class InfrastructureConfigurations {
     private static final Set<String> FILTERS = Set.of("name");
 
     private final OwnedResources resources;
+    private final Dependents dependents;
 
-    InfrastructureConfigurations(OwnedResources resources) {
+    InfrastructureConfigurations(OwnedResources resources, Dependents dependents) {
         this.resources = resources;
+        this.dependents = dependents;
     }
 
     CreateInfrastructureConfigurationOutput create(RequestContext context, CreateInfrastructureConfigurationInput input) {
@@ -126,7 +128,7 @@ final class InfrastructureConfigurations {
     DeleteInfrastructureConfigurationOutput delete(RequestContext context, DeleteInfrastructureConfigurationInput input) {
         ImageBuilderArn arn = ArnShape.INFRASTRUCTURE_CONFIGURATION_ARN.parse(input.infrastructureConfigurationArn(),
                 "infrastructureConfigurationArn");
-        resources.deleteOwned(context, KIND, arn);
+        resources.deleteOwned(context, KIND, arn, dependents);
         return new DeleteInfrastructureConfigurationOutput(context.requestId(), arn.toString());
     }
 }

@@ -81,12 +81,14 @@ final class OwnedResources {
 
     /**
      * Deletes the caller's resource of {@code kind} at {@code arn} and its tags: another account's
-     * ARN is {@code ForbiddenException}, an unknown one {@code ResourceNotFoundException}.
+     * ARN is {@code ForbiddenException}, an unknown one {@code ResourceNotFoundException}, one still
+     * in use {@code ResourceDependencyException}.
      */
-    void deleteOwned(RequestContext context, String kind, ImageBuilderArn arn) {
+    void deleteOwned(RequestContext context, String kind, ImageBuilderArn arn, Dependents dependents) {
         checkAccount(context, arn);
         platform.database().write(tx -> {
             require(tx, context, kind, arn.toString());
+            dependents.check(tx, context, arn.toString());
             delete(tx, arn.toString());
             return null;
         });

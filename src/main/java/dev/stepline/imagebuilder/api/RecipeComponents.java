@@ -153,6 +153,21 @@ final class RecipeComponents {
     }
 
     /**
+     * The build-version ARN each component resolves to now (a version or wildcard ARN names the
+     * latest matching build); an AWS-owned component that is not stored stays as written.
+     */
+    List<String> resolvedArns(Tx tx, RequestContext context, List<ComponentConfiguration> components) {
+        List<String> out = new ArrayList<>();
+        if (components != null) {
+            for (ComponentConfiguration component : components) {
+                ImageBuilderArn arn = ImageBuilderArn.parse(component.componentArn());
+                out.add(resolve(tx, context, arn).map(StoredResource::arn).orElse(component.componentArn()));
+            }
+        }
+        return out;
+    }
+
+    /**
      * How many of a recipe's components are build and how many test components: ExecuteComponents
      * runs the kind of its stage (spec §3). AWS-owned components are not seeded locally; their kind
      * is taken from the name ({@code …test…} is a test component, as AWS names them).

@@ -64,7 +64,7 @@ final class WorkflowExecutions {
             List<ObjectNode> items = page.stream().limit(size).map(w -> pick(w.doc(), WORKFLOW_METADATA)).toList();
             JsonNode reason = image.state().path("state").get("reason");
             return new ListWorkflowExecutionsOutput(context.requestId(), items, arn,
-                    reason == null ? null : reason.asString(), next);
+                    reason == null || reason.isNull() ? null : reason.asString(), next);
         });
     }
 

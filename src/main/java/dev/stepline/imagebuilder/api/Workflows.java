@@ -41,11 +41,13 @@ import java.util.Optional;
  */
 final class Workflows {
     private final Platform platform;
+    private final Dependents dependents;
     private final JsonCodec store;
     private final WorkflowCatalog catalog;
 
-    Workflows(Platform platform, JsonCodec store, WorkflowCatalog catalog) {
+    Workflows(Platform platform, JsonCodec store, WorkflowCatalog catalog, Dependents dependents) {
         this.platform = platform;
+        this.dependents = dependents;
         this.store = store;
         this.catalog = catalog;
     }
@@ -132,6 +134,7 @@ final class Workflows {
         return platform.database().write(tx -> {
             ResourceAccess.find(platform, tx, context, arn.toString(), WorkflowCatalog.KIND)
                     .orElseThrow(() -> ImageBuilderErrors.notFound(raw));
+            dependents.check(tx, context, arn.toString());
             platform.resources().delete(tx, arn.toString());
             platform.tags().removeAll(tx, arn.toString());
             return new DeleteWorkflowOutput(arn.toString());

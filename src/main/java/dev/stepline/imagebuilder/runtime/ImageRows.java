@@ -121,6 +121,12 @@ public final class ImageRows implements Projection {
         return tx.query(sql.toString(), ImageRows::image, args.toArray());
     }
 
+    /** The caller's images that are still being built (not AVAILABLE, CANCELLED or FAILED). */
+    public List<Image> activeImages(Tx tx, String account, String region) {
+        return tx.query("SELECT " + IMAGE_COLUMNS + " FROM ib_image WHERE account = ? AND region = ?"
+                + " AND status NOT IN ('AVAILABLE', 'CANCELLED', 'FAILED')", ImageRows::image, account, region);
+    }
+
     /** The images a pipeline started, in list-key order after {@code afterKey}. */
     public List<Image> pipelineImages(Tx tx, String pipelineArn, String afterKey, int limit) {
         if (afterKey == null) {
@@ -129,6 +135,12 @@ public final class ImageRows implements Projection {
         }
         return tx.query("SELECT " + IMAGE_COLUMNS + " FROM ib_image WHERE pipeline_arn = ? AND list_key > ?"
                 + " ORDER BY list_key LIMIT " + limit, ImageRows::image, pipelineArn, afterKey);
+    }
+
+    /** A pipeline's images created at or after {@code sinceMs}, newest first. */
+    public List<Image> recentPipelineImages(Tx tx, String pipelineArn, long sinceMs, int limit) {
+        return tx.query("SELECT " + IMAGE_COLUMNS + " FROM ib_image WHERE pipeline_arn = ? AND created_ms >= ?"
+                + " ORDER BY created_ms DESC, list_key LIMIT " + limit, ImageRows::image, pipelineArn, sinceMs);
     }
 
     /** The latest image a pipeline started, if any. */
