@@ -6,6 +6,7 @@ import dev.stepline.engine.Signal;
 import dev.stepline.engine.TaskRunner;
 import dev.stepline.engine.WorkItem;
 import dev.stepline.mwaa.ids.WorkflowArn;
+import dev.stepline.objects.ObjectStore;
 import dev.stepline.ports.StepFunctionsPort;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -51,7 +52,7 @@ public final class MwaaTaskRunner implements TaskRunner {
      * @param codeDir  PythonOperator's code directory, or null
      */
     public MwaaTaskRunner(Path mwaaDir, Clock clock, PythonHelper python, Path codeDir, MockConfig mocks,
-                          Supplier<StepFunctionsPort> stepFunctions) {
+                          Supplier<StepFunctionsPort> stepFunctions, Supplier<ObjectStore> objects) {
         this.workRoot = mwaaDir.resolve("work");
         this.logRoot = mwaaDir.resolve("logs");
         this.clock = requireNonNull(clock, "clock is null");
@@ -62,6 +63,14 @@ public final class MwaaTaskRunner implements TaskRunner {
         StepFunctionsRunners sfn = new StepFunctionsRunners(stepFunctions);
         runners.put("BashOperator", bash);
         runners.put("PythonOperator", py);
+        S3Runners s3 = new S3Runners(objects);
+        runners.put("S3CreateObjectOperator", S3Runners.guarded(s3::createObject));
+        runners.put("S3ListOperator", S3Runners.guarded(s3::list));
+        runners.put("S3KeySensor", S3Runners.guarded(s3::keySensor));
+        runners.put("S3DeleteObjectsOperator", S3Runners.guarded(s3::deleteObjects));
+        runners.put("S3CopyObjectOperator", S3Runners.guarded(s3::copyObject));
+        runners.put("S3CreateBucketOperator", S3Runners.guarded(s3::createBucket));
+        runners.put("S3DeleteBucketOperator", S3Runners.guarded(s3::deleteBucket));
         runners.put("StepFunctionStartExecutionOperator", sfn::start);
         runners.put("StepFunctionGetExecutionOutputOperator", sfn::output);
         runners.put("StepFunctionExecutionSensor", sfn::sensor);
