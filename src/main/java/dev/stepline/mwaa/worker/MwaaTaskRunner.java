@@ -89,10 +89,10 @@ public final class MwaaTaskRunner implements TaskRunner {
             registry.kill(id);
             return new Signal("killed", JsonNodeFactory.instance.objectNode().put("ti", id));
         }
-        return attempt(payload).signal(id);
+        return attempt(executionId, payload).signal(id);
     }
 
-    private Outcome attempt(ObjectNode payload) {
+    private Outcome attempt(String executionId, ObjectNode payload) {
         String id = payload.get("ti").asString();
         Path workDir = workRoot.resolve(payload.get("workflowId").asString()).resolve(payload.get("runId").asString())
                 .resolve(id);
@@ -110,7 +110,7 @@ public final class MwaaTaskRunner implements TaskRunner {
             Files.writeString(marker, clock.instant().toString(), StandardCharsets.UTF_8);
             log.info("Executing " + operator + " task " + payload.get("taskId").asString() + ", attempt "
                     + payload.get("attempt").asInt());
-            Outcome outcome = run(payload, workDir, log);
+            Outcome outcome = run(executionId, payload, workDir, log);
             outcome = limitXcom(outcome);
             if (outcome.error() != null) {
                 log.error(outcome.error());
@@ -124,7 +124,7 @@ public final class MwaaTaskRunner implements TaskRunner {
         }
     }
 
-    private Outcome run(ObjectNode payload, Path workDir, AttemptLog log) {
+    private Outcome run(String executionId, ObjectNode payload, Path workDir, AttemptLog log) {
         String operator = payload.get("operator").asString();
         String name = operator.substring(operator.lastIndexOf('.') + 1);
         String id = payload.get("ti").asString();
@@ -133,7 +133,7 @@ public final class MwaaTaskRunner implements TaskRunner {
             if (rendered.error() != null) {
                 return Outcome.failed(rendered.error());
             }
-            Attempt attempt = new Attempt(payload, rendered.args(), workDir, log);
+            Attempt attempt = new Attempt(executionId, payload, rendered.args(), workDir, log);
             OperatorRunner runner = runners.get(name);
             if (runner != null && !mocks.find(workflowName(payload), attempt.taskId()).isPresent()) {
                 return runner.run(attempt);
@@ -183,6 +183,7 @@ public final class MwaaTaskRunner implements TaskRunner {
             case "success" -> "success";
             case "skipped" -> "skipped";
             case "reschedule" -> "up_for_reschedule";
+            case "deferred" -> "deferred";
             default -> "failed";
         };
     }

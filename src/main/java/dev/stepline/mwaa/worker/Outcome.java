@@ -9,8 +9,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * How an attempt (or a sensor's poke) ended, as the {@code taskDone} signal tells the dialect.
  *
- * @param state     {@code success}, {@code failed}, {@code skipped} or {@code reschedule} (a sensor poke
- *                  that found its condition unmet)
+ * @param state     {@code success}, {@code failed}, {@code skipped}, {@code reschedule} (a sensor poke
+ *                  that found its condition unmet) or {@code deferred} (the attempt waits for a signal;
+ *                  {@code xcom} is what it reports if that signal says success)
  * @param error     the failure text ({@code ErrorMessage}), or null
  * @param retryable false for failures Airflow never retries (a sensor's own timeout)
  * @param xcom      XCom key to JSON-serialised value
@@ -33,6 +34,11 @@ record Outcome(String state, String error, boolean retryable, Map<String, String
 
     static Outcome reschedule() {
         return new Outcome("reschedule", null, true, Map.of());
+    }
+
+    /** The attempt waits for an external end (a {@code StepFunctionsPort.Waiter} signal); XCom on success. */
+    static Outcome deferred(Map<String, String> xcom) {
+        return new Outcome("deferred", null, true, xcom);
     }
 
     /** Success with {@code return_value} (a JSON text), or without any XCom when it is null. */

@@ -32,7 +32,7 @@ public final class Templates {
                     "dest_bucket_name")),
             Map.entry("S3CreateBucketOperator", Set.of("bucket_name")),
             Map.entry("S3DeleteBucketOperator", Set.of("bucket_name")),
-            Map.entry("StepFunctionStartExecutionOperator", Set.of("state_machine_arn", "name", "input")),
+            Map.entry("StepFunctionStartExecutionOperator", Set.of("state_machine_arn", "name", "state_machine_input", "input")),
             Map.entry("StepFunctionGetExecutionOutputOperator", Set.of("execution_arn")),
             Map.entry("StepFunctionExecutionSensor", Set.of("execution_arn")));
 
