@@ -56,7 +56,7 @@ public final class MwaaTaskRunner implements TaskRunner {
         this.workRoot = mwaaDir.resolve("work");
         this.logRoot = mwaaDir.resolve("logs");
         this.clock = requireNonNull(clock, "clock is null");
-        this.templates = new Templates(python);
+        this.templates = new Templates(clock);
         this.mocks = requireNonNull(mocks, "mocks is null");
         BashRunner bash = new BashRunner(registry);
         PythonRunner py = new PythonRunner(python, registry, codeDir);
@@ -129,7 +129,7 @@ public final class MwaaTaskRunner implements TaskRunner {
         String name = operator.substring(operator.lastIndexOf('.') + 1);
         String id = payload.get("ti").asString();
         try {
-            Templates.Rendered rendered = templates.render(payload, registry);
+            Templates.Rendered rendered = templates.render(payload);
             if (rendered.error() != null) {
                 return Outcome.failed(rendered.error());
             }

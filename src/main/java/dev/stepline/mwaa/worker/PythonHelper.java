@@ -53,7 +53,7 @@ public final class PythonHelper {
      * Runs one request. {@code stderr} receives the helper's other output line by line (the task's
      * prints); {@code registry}/{@code attemptId} (nullable) make the process killable.
      *
-     * @return the helper's answer ({@code error}, {@code rendered}, {@code result})
+     * @return the helper's answer ({@code error} or {@code result})
      */
     ObjectNode call(String mode, ObjectNode request, Consumer<String> stderr, ProcessRegistry registry, String attemptId)
             throws IOException, InterruptedException {
@@ -80,21 +80,6 @@ public final class PythonHelper {
             if (registry != null) {
                 registry.ended(attemptId, process);
             }
-        }
-    }
-
-    /** A template syntax error in any of {@code templates}, or null. */
-    public String compileError(List<String> templates) {
-        ObjectNode request = JSON.createObjectNode();
-        templates.forEach(request.putArray("templates")::add);
-        try {
-            ObjectNode answer = call("compile", request, line -> { }, null, null);
-            return answer.path("error").isString() ? answer.get("error").asString() : null;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 

@@ -113,8 +113,15 @@ class StepFunctionsOperatorsTest {
                       dependencies: [no_wait]
                 """.formatted(OPS, sm, SENSOR));
         String runId = h.start(arn);
-        h.awaitTask(arn, runId, "watch", TaskInstanceStatus.RUNNING);
-        h.advance(6);
+        // the sensor pokes every 5 s of engine time until it sees the execution's end
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+                .pollInterval(java.time.Duration.ofMillis(200)).until(() -> {
+                    if (h.run(arn, runId).runDetail().runState() == WorkflowRunStatus.FAILED) {
+                        return true;
+                    }
+                    h.advance(6);
+                    return false;
+                });
         GetWorkflowRunResponse run = h.awaitEnd(arn, runId);
         assertThat(run.runDetail().runState()).isEqualTo(WorkflowRunStatus.FAILED);
         Map<String, GetTaskInstanceResponse> a = h.attempts(arn, runId);
