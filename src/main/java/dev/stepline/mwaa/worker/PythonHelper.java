@@ -17,10 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Runs {@code worker.py} (shipped in the jar, copied next to the data) with the machine's Python:
- * Jinja rendering with Python's own {@code jinja2} — the engine Airflow uses, so
- * {@code ti.xcom_pull(task_ids=...)}, {@code macros.*}, {@code StrictUndefined} and Python {@code str()}
- * rendering behave exactly as on the service — and PythonOperator calls into the code directory.
+ * Runs {@code worker.py} (shipped in the jar, copied next to the data) with the machine's Python for
+ * PythonOperator calls into the code directory (templates are rendered in Java, see {@link Templates}).
  */
 public final class PythonHelper {
     private static final JsonMapper JSON = JsonMapper.builder().build();
