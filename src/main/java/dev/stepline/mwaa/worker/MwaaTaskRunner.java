@@ -66,6 +66,7 @@ public final class MwaaTaskRunner implements TaskRunner {
         S3Runners s3 = new S3Runners(objects);
         runners.put("S3CreateObjectOperator", S3Runners.guarded(s3::createObject));
         runners.put("S3ListOperator", S3Runners.guarded(s3::list));
+        runners.put("S3ListPrefixesOperator", S3Runners.guarded(s3::listPrefixes));
         runners.put("S3KeySensor", S3Runners.guarded(s3::keySensor));
         runners.put("S3DeleteObjectsOperator", S3Runners.guarded(s3::deleteObjects));
         runners.put("S3CopyObjectOperator", S3Runners.guarded(s3::copyObject));

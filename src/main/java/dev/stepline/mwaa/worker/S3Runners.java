@@ -7,8 +7,10 @@ import dev.stepline.objects.ObjectStore.ObjectSummary;
 import dev.stepline.objects.ObjectStore.StoredObject;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
@@ -22,6 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
  *       {@code data}, {@code replace} (false: an existing key fails), {@code encoding}.</li>
  *   <li>{@code S3ListOperator} — {@code bucket}, {@code prefix}, {@code delimiter}, {@code apply_wildcard};
  *       XCom: the list of keys.</li>
+ *   <li>{@code S3ListPrefixesOperator} — {@code bucket}, {@code prefix}, {@code delimiter}; XCom: the
+ *       common prefixes (each ending with the delimiter).</li>
  *   <li>{@code S3KeySensor} — {@code bucket_key} (one or a list, or {@code s3://} URLs), {@code bucket_name},
  *       {@code wildcard_match} ({@code fnmatch}), {@code use_regex}; a poke that finds a key missing is
  *       rescheduled after {@code poke_interval} (the dialect applies {@code timeout} and {@code mode}).</li>
@@ -110,6 +114,23 @@ final class S3Runners {
             }
         }
         return Outcome.returned(JSON.writeValueAsString(keys));
+    }
+
+    Outcome listPrefixes(Attempt attempt) throws S3Failure {
+        String bucket = required(attempt, "bucket");
+        String prefix = required(attempt, "prefix");
+        String delimiter = required(attempt, "delimiter");
+        attempt.log().info("Getting the list of subfolders from bucket: " + bucket + " in prefix: " + prefix
+                + " (Delimiter " + delimiter + ")");
+        Set<String> prefixes = new LinkedHashSet<>();
+        for (ObjectSummary object : listAll(bucket, prefix, "ListObjectsV2")) {
+            String rest = object.key().substring(prefix.length());
+            int at = delimiter.isEmpty() ? -1 : rest.indexOf(delimiter);
+            if (at >= 0) {
+                prefixes.add(prefix + rest.substring(0, at + delimiter.length()));
+            }
+        }
+        return Outcome.returned(JSON.writeValueAsString(prefixes));
     }
 
     Outcome keySensor(Attempt attempt) throws S3Failure {

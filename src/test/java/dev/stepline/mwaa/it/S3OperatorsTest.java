@@ -74,12 +74,18 @@ class S3OperatorsTest {
                       operator: %1$sS3ListOperator
                       bucket: "{{ params.bucket }}"
                       dependencies: [write_b, write_nested, wait_for_a]
+                    folders:
+                      operator: %1$sS3ListPrefixesOperator
+                      bucket: "{{ params.bucket }}"
+                      prefix: "in/"
+                      delimiter: "/"
+                      dependencies: [write_b, write_nested, wait_for_a]
                     copy_a:
                       operator: %1$sS3CopyObjectOperator
                       source_bucket_name: "{{ params.bucket }}"
                       source_bucket_key: "in/{{ ds_nodash }}/a.csv"
                       dest_bucket_key: "s3://{{ params.bucket }}/out/a.csv"
-                      dependencies: [list_in, list_all]
+                      dependencies: [list_in, list_all, folders]
                     drop_inputs:
                       operator: %1$sS3DeleteObjectsOperator
                       bucket: "{{ params.bucket }}"
@@ -98,6 +104,7 @@ class S3OperatorsTest {
         String ds = run.runDetail().createdAt().toString().substring(0, 10).replace("-", "");
         assertThat(a.get("list_all#1").xcom()).containsEntry("return_value",
                 "[\"in/" + ds + "/a.csv\",\"in/b.json\",\"in/deep/c.txt\"]");
+        assertThat(a.get("folders#1").xcom()).containsEntry("return_value", "[\"in/" + ds + "/\",\"in/deep/\"]");
         assertThat(a.get("write_a#1").xcom()).isEmpty();
         assertThat(a.get("show#1").xcom()).containsEntry("return_value", "\"1 in/" + ds + "/a.csv\"");
         assertThat(a.get("make_bucket#1").operatorName()).isEqualTo("S3CreateBucketOperator");
