@@ -3,6 +3,7 @@ package dev.stepline.mwaa.worker;
 import com.hubspot.jinjava.Jinjava;
 import com.hubspot.jinjava.JinjavaConfig;
 import com.hubspot.jinjava.LegacyOverrides;
+import com.hubspot.jinjava.el.JinjavaInterpreterResolver;
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import com.hubspot.jinjava.interpret.RenderResult;
 import com.hubspot.jinjava.interpret.TemplateError;
@@ -22,6 +23,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import jinjava.javax.el.CompositeELResolver;
+import jinjava.javax.el.ELResolver;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -62,6 +65,9 @@ public final class Templates {
             "Syntax error in '.*': Missing end tag: (\\w+) for tag defined as: \\{%-?\\s*(\\w+).*", Pattern.DOTALL);
     private static final Pattern UNKNOWN_TOKEN = Pattern.compile("(?:UnknownTokenException: )?Unknown token found: (.+)");
 
+    /** Python's str methods first, then Jinjava's own (read-only) resolution. */
+    private static final ELResolver RESOLVER = resolver();
+
     private final Clock clock;
     private final Jinjava strict;
     private final Jinjava lenient;
@@ -78,7 +84,15 @@ public final class Templates {
                 .withNestedInterpretationEnabled(false)
                 .withExecutionMode(new PythonOutput())
                 .withLegacyOverrides(LegacyOverrides.newBuilder().withUseNaturalOperatorPrecedence(true).build())
+                .withElResolver(RESOLVER)
                 .build();
+    }
+
+    private static ELResolver resolver() {
+        CompositeELResolver resolver = new CompositeELResolver();
+        resolver.add(new PyStringMethods());
+        resolver.add(JinjavaInterpreterResolver.DEFAULT_RESOLVER_READ_ONLY);
+        return resolver;
     }
 
     /** {@code {{ expression }}} output as Python's {@code str()} (Jinjava's default is Java's {@code toString}). */

@@ -85,6 +85,16 @@ class TemplatesTest {
     }
 
     @Test
+    void pythonStringMethods() {
+        assertThat(text("{{ params.env.upper() }} {{ ds.replace('-', '') }} {{ 'a/b/c'.split('/')[-1] }}"))
+                .isEqualTo("DEV 20240305 c");
+        assertThat(text("{{ 'x.y'.split('.') }} {{ ' p '.strip() }}|{{ params.env.startswith('d') }} {{ '-'.join(params.tags) }}"))
+                .isEqualTo("['x', 'y'] p|True a-b");
+        assertThat(text("{{ '7'.zfill(3) }} {{ 'hello world'.title() }} {{ ds.lower() }}"))
+                .isEqualTo("007 Hello World 2024-03-05");
+    }
+
+    @Test
     void undefinedNamesFailTheAttempt() {
         assertThat(error("echo {{ nope }}")).isEqualTo("UndefinedError: 'nope' is undefined");
         assertThat(error("echo {{ params.missing }}")).isEqualTo("UndefinedError: 'dict object' has no attribute 'missing'");
