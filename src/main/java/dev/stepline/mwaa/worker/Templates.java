@@ -8,6 +8,7 @@ import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import com.hubspot.jinjava.interpret.RenderResult;
 import com.hubspot.jinjava.interpret.TemplateError;
 import com.hubspot.jinjava.lib.expression.ExpressionStrategy;
+import com.hubspot.jinjava.loader.ResourceNotFoundException;
 import com.hubspot.jinjava.mode.ExecutionMode;
 import com.hubspot.jinjava.tree.ExpressionNode;
 import com.hubspot.jinjava.tree.Node;
@@ -74,8 +75,17 @@ public final class Templates {
 
     public Templates(Clock clock) {
         this.clock = clock;
-        this.strict = new Jinjava(config(true));
-        this.lenient = new Jinjava(config(false));
+        this.strict = jinjava(true);
+        this.lenient = jinjava(false);
+    }
+
+    /** An engine that cannot read files or classpath resources ({@code include}/{@code import} find nothing). */
+    private static Jinjava jinjava(boolean failOnUnknown) {
+        Jinjava jinjava = new Jinjava(config(failOnUnknown));
+        jinjava.setResourceLocator((name, encoding, interpreter) -> {
+            throw new ResourceNotFoundException("TemplateNotFound: " + name);
+        });
+        return jinjava;
     }
 
     private static JinjavaConfig config(boolean failOnUnknown) {

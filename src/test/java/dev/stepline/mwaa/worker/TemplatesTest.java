@@ -98,6 +98,7 @@ class TemplatesTest {
     void undefinedNamesFailTheAttempt() {
         assertThat(error("echo {{ nope }}")).isEqualTo("UndefinedError: 'nope' is undefined");
         assertThat(error("echo {{ params.missing }}")).isEqualTo("UndefinedError: 'dict object' has no attribute 'missing'");
+        assertThat(error("{% include 'mwaa/worker.py' %}")).contains("TemplateNotFound: mwaa/worker.py");
     }
 
     @Test
