@@ -303,6 +303,9 @@ public final class DagDialect implements Dialect<RunState> {
                 Duration interval = seconds(task.arguments().get("poke_interval"), DEFAULT_POKE_INTERVAL);
                 if (task.mode().orElse(SensorMode.POKE) == SensorMode.RESCHEDULE) {
                     ti.set(TaskStatus.UP_FOR_RESCHEDULE, now);
+                } else {
+                    // a poke-mode sensor stays in memory between pokes in Airflow; reschedule mode starts afresh
+                    ti.sensorState = data.path("sensorState").asString(null);
                 }
                 tx.schedule(WorkItem.signal("poke:" + ti.id, now + interval.toMillis(), new Signal("poke", tiData(ti.id))));
             }
@@ -427,6 +430,9 @@ public final class DagDialect implements Dialect<RunState> {
                 .put("logStream", ti.logStream).put("timeoutSeconds", task.executionTimeout().toSeconds())
                 .put("sensor", task.mode().isPresent());
         p.set("args", task.arguments());
+        if (ti.sensorState != null) {
+            p.put("sensorState", ti.sensorState);
+        }
         ObjectNode params = p.putObject("params");
         for (Map.Entry<String, Param> e : dag.params().entrySet()) {
             params.set(e.getKey(), e.getValue().value());

@@ -27,6 +27,8 @@ public final class TaskInstance {
     /** A sensor's first poke of this attempt (its {@code timeout} counts from here). */
     public Long firstPokeMs;
     public String logStream;
+    /** A poke-mode sensor's in-memory state between pokes (JSON text from its worker), or null. */
+    public String sensorState;
     /**
      * A deferred attempt (spec: Airflow's {@code defer}): its worker started something (a Step
      * Functions execution) and returned; the attempt stays {@code RUNNING} until that ends.

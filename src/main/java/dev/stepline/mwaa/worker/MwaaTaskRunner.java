@@ -63,11 +63,12 @@ public final class MwaaTaskRunner implements TaskRunner {
         StepFunctionsRunners sfn = new StepFunctionsRunners(stepFunctions);
         runners.put("BashOperator", bash);
         runners.put("PythonOperator", py);
-        S3Runners s3 = new S3Runners(objects);
+        S3Runners s3 = new S3Runners(objects, clock);
         runners.put("S3CreateObjectOperator", S3Runners.guarded(s3::createObject));
         runners.put("S3ListOperator", S3Runners.guarded(s3::list));
         runners.put("S3ListPrefixesOperator", S3Runners.guarded(s3::listPrefixes));
         runners.put("S3KeySensor", S3Runners.guarded(s3::keySensor));
+        runners.put("S3KeysUnchangedSensor", S3Runners.guarded(s3::keysUnchanged));
         runners.put("S3DeleteObjectsOperator", S3Runners.guarded(s3::deleteObjects));
         runners.put("S3CopyObjectOperator", S3Runners.guarded(s3::copyObject));
         runners.put("S3CreateBucketOperator", S3Runners.guarded(s3::createBucket));

@@ -6,6 +6,7 @@ import dev.stepline.objects.ObjectStore;
 import dev.stepline.objects.ObjectStore.ObjectSummary;
 import dev.stepline.objects.ObjectStore.StoredObject;
 import java.nio.charset.Charset;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,6 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>{@code S3KeySensor} — {@code bucket_key} (one or a list, or {@code s3://} URLs), {@code bucket_name},
  *       {@code wildcard_match} ({@code fnmatch}), {@code use_regex}; a poke that finds a key missing is
  *       rescheduled after {@code poke_interval} (the dialect applies {@code timeout} and {@code mode}).</li>
+ *   <li>{@code S3KeysUnchangedSensor} — {@code bucket_name}, {@code prefix}, {@code inactivity_period},
+ *       {@code min_objects}, {@code allow_delete}, {@code previous_objects}.</li>
  *   <li>{@code S3DeleteObjectsOperator} — {@code bucket} and either {@code keys} (one or a list) or
  *       {@code prefix}.</li>
  *   <li>{@code S3CopyObjectOperator} — {@code source_bucket_key}, {@code dest_bucket_key},
@@ -45,9 +48,11 @@ final class S3Runners {
     private static final Pattern URL = Pattern.compile("(?i)s3[na]?://([^/]*)/?(.*)", Pattern.DOTALL);
 
     private final Supplier<ObjectStore> objects;
+    private final Clock clock;
 
-    S3Runners(Supplier<ObjectStore> objects) {
+    S3Runners(Supplier<ObjectStore> objects, Clock clock) {
         this.objects = requireNonNull(objects, "objects is null");
+        this.clock = requireNonNull(clock, "clock is null");
     }
 
     /** An S3 call that failed the way botocore's ClientError reads. */
@@ -150,6 +155,68 @@ final class S3Runners {
             }
         }
         return Outcome.returned(null);
+    }
+
+    /**
+     * {@code S3KeysUnchangedSensor}: succeeds once no key under {@code prefix} was added (or, with
+     * {@code allow_delete}, removed) for {@code inactivity_period} seconds (default 3600) and there
+     * are at least {@code min_objects}. What it saw is kept between pokes of a poke-mode sensor (in
+     * Airflow it lives in the sensor's memory, which reschedule mode loses — as here).
+     */
+    Outcome keysUnchanged(Attempt attempt) throws S3Failure {
+        String bucket = required(attempt, "bucket_name");
+        String prefix = required(attempt, "prefix");
+        double inactivityPeriod = attempt.arg("inactivity_period") == null ? 3600
+                : attempt.arg("inactivity_period").asDouble();
+        int minObjects = attempt.arg("min_objects") == null ? 1 : attempt.arg("min_objects").asInt();
+        boolean allowDelete = attempt.flag("allow_delete", true);
+        JsonNode state = attempt.payload().has("sensorState")
+                ? JSON.readTree(attempt.payload().get("sensorState").asString()) : null;
+        Set<String> previous = new LinkedHashSet<>();
+        if (state != null) {
+            state.path("previous").forEach(k -> previous.add(k.asString()));
+        } else if (attempt.arg("previous_objects") != null) {
+            texts(attempt.arg("previous_objects")).forEach(previous::add);
+        }
+        Long lastActivity = state == null || state.path("lastActivityMs").isNull() || state.path("lastActivityMs").isMissingNode()
+                ? null : state.get("lastActivityMs").asLong();
+        Set<String> current = new LinkedHashSet<>();
+        listAll(bucket, prefix, "ListObjectsV2").forEach(o -> current.add(o.key()));
+        String path = bucket + "/" + prefix;
+        long now = clock.millis();
+        if (current.containsAll(previous) && current.size() > previous.size()) {
+            attempt.log().info("New objects found at " + path + ", resetting last_activity_time.");
+            return Outcome.reschedule(keysState(current, now));
+        }
+        if (!current.containsAll(previous)) {
+            if (!allowDelete) {
+                throw new S3Failure("AirflowException: Illegal behavior: objects were deleted in " + path
+                        + " between pokes.");
+            }
+            attempt.log().info("Objects were deleted during the last poke interval. Updating the file counter and"
+                    + " resetting last_activity_time");
+            return Outcome.reschedule(keysState(current, now));
+        }
+        if (lastActivity == null) {
+            return Outcome.reschedule(keysState(current, now));
+        }
+        long inactiveSeconds = (now - lastActivity) / 1000;
+        if (inactiveSeconds >= inactivityPeriod) {
+            if (current.size() >= minObjects) {
+                attempt.log().info("SUCCESS: Sensor found " + current.size() + " objects at " + path + ". Waited at least "
+                        + PyValues.floatRepr(inactivityPeriod) + " seconds, with no new objects uploaded.");
+                return Outcome.returned(null);
+            }
+            attempt.log().error("FAILURE: Inactivity Period passed, not enough objects found in " + path);
+        }
+        return Outcome.reschedule(keysState(current, lastActivity));
+    }
+
+    private static String keysState(Set<String> keys, long lastActivityMs) {
+        var state = JSON.createObjectNode();
+        keys.forEach(state.putArray("previous")::add);
+        state.put("lastActivityMs", lastActivityMs);
+        return JSON.writeValueAsString(state);
     }
 
     Outcome deleteObjects(Attempt attempt) throws S3Failure {

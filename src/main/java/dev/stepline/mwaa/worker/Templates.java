@@ -50,6 +50,7 @@ public final class Templates {
             Map.entry("S3CreateObjectOperator", Set.of("s3_bucket", "s3_key", "data")),
             Map.entry("S3ListOperator", Set.of("bucket", "prefix", "delimiter")),
             Map.entry("S3ListPrefixesOperator", Set.of("bucket", "prefix", "delimiter")),
+            Map.entry("S3KeysUnchangedSensor", Set.of("bucket_name", "prefix")),
             Map.entry("S3KeySensor", Set.of("bucket_key", "bucket_name")),
             Map.entry("S3DeleteObjectsOperator", Set.of("keys", "bucket", "prefix")),
             Map.entry("S3CopyObjectOperator", Set.of("source_bucket_key", "dest_bucket_key", "source_bucket_name",

@@ -232,6 +232,48 @@ class S3OperatorsTest {
         assertThat(run.runDetail().taskInstances()).hasSize(1);
     }
 
+    @Test
+    void keysUnchangedSensorWaitsForAQuietPeriodRememberingWhatItSawBetweenPokes() throws Exception {
+        h.server.s3().createBucket(b -> b.bucket("mwaa-s3-quiet"));
+        h.server.s3().putObject(b -> b.bucket("mwaa-s3-quiet").key("batch/1.csv"), RequestBody.fromString("1"));
+        h.server.s3().putObject(b -> b.bucket("mwaa-s3-quiet").key("batch/2.csv"), RequestBody.fromString("2"));
+        String arn = h.workflow("s3_quiet", """
+                s3_quiet:
+                  tasks:
+                    wait:
+                      operator: airflow.providers.amazon.aws.sensors.s3.S3KeysUnchangedSensor
+                      bucket_name: mwaa-s3-quiet
+                      prefix: batch/
+                      inactivity_period: 120
+                      min_objects: 3
+                      poke_interval: 60
+                """);
+        String runId = h.start(arn);
+        awaitLog(arn, runId, "S3KeysUnchangedSensor task wait", 1);
+        h.advance(61);
+        awaitLog(arn, runId, "S3KeysUnchangedSensor task wait", 2);
+        h.server.s3().putObject(b -> b.bucket("mwaa-s3-quiet").key("batch/3.csv"), RequestBody.fromString("3"));
+        for (int poke = 3; poke <= 5; poke++) {
+            h.advance(61);
+            awaitLog(arn, runId, "S3KeysUnchangedSensor task wait", poke);
+        }
+        GetWorkflowRunResponse run = h.awaitEnd(arn, runId);
+        assertThat(run.runDetail().runState()).isEqualTo(WorkflowRunStatus.SUCCESS);
+        String log = log(arn, runId);
+        assertThat(log.split("New objects found at mwaa-s3-quiet/batch/", -1)).hasSize(3);
+        assertThat(log).contains("SUCCESS: Sensor found 3 objects at mwaa-s3-quiet/batch/. Waited at least 120.0 seconds");
+        assertThat(log.split("S3KeysUnchangedSensor task wait", -1)).hasSize(6);
+    }
+
+    private static String log(String arn, String runId) throws Exception {
+        return h.log(arn, h.attempts(arn, runId).get("wait#1").logStream());
+    }
+
+    private static void awaitLog(String arn, String runId, String text, int n) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> log(arn, runId).split(text, -1).length - 1 >= n);
+    }
+
     /** Waits until the sensor's log shows n pokes (a poke-mode sensor stays RUNNING between pokes). */
     private static void awaitPokes(String arn, String runId, int n) {
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> {
