@@ -150,6 +150,12 @@ public final class ObjectStorage implements ObjectStore {
     }
 
     @Override
+    public Optional<String> bucketAccount(String bucket) {
+        requireNonNull(bucket, "bucket is null");
+        return bucket(bucket).map(Bucket::account);
+    }
+
+    @Override
     public BucketDeletion removeBucket(String bucket) {
         requireNonNull(bucket, "bucket is null");
         try {

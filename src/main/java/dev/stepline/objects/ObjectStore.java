@@ -69,4 +69,7 @@ public interface ObjectStore {
 
     /** Deletes an empty bucket (versions and delete markers count as content), as DeleteBucket does. */
     BucketDeletion removeBucket(String bucket);
+
+    /** The account that owns the bucket, or empty when it does not exist. */
+    Optional<String> bucketAccount(String bucket);
 }

@@ -39,7 +39,7 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>{@code S3CreateBucketOperator} / {@code S3DeleteBucketOperator} — {@code bucket_name};
  *       {@code force_delete} empties the bucket first.</li>
  * </ul>
- * Failures carry botocore's text, e.g. {@code An error occurred (NoSuchBucket) when calling the
+ * A bucket another account owns answers AccessDenied. Failures carry botocore's text, e.g. {@code An error occurred (NoSuchBucket) when calling the
  * ListObjectsV2 operation: The specified bucket does not exist}.
  */
 final class S3Runners {
@@ -89,6 +89,7 @@ final class S3Runners {
         }
         Charset charset = charset(attempt.text("encoding", "utf-8"));
         byte[] bytes = (data.isString() ? data.asString() : data.toString()).getBytes(charset);
+        checkAccess(attempt, at.bucket(), "PutObject");
         if (!attempt.flag("replace", false) && store().get(at.bucket(), at.key(), null).isPresent()) {
             throw new S3Failure("ValueError: The key " + at.key() + " already exists.");
         }
@@ -105,6 +106,7 @@ final class S3Runners {
         String delimiter = attempt.text("delimiter", "");
         attempt.log().info("Getting the list of files from bucket: " + bucket + " in prefix: " + prefix
                 + " (Delimiter " + delimiter + ")");
+        checkAccess(attempt, bucket, "ListObjectsV2");
         List<String> keys = new ArrayList<>();
         boolean wildcard = attempt.flag("apply_wildcard", false);
         String listPrefix = wildcard ? prefix.split("\\*", 2)[0] : prefix;
@@ -127,6 +129,7 @@ final class S3Runners {
         String delimiter = required(attempt, "delimiter");
         attempt.log().info("Getting the list of subfolders from bucket: " + bucket + " in prefix: " + prefix
                 + " (Delimiter " + delimiter + ")");
+        checkAccess(attempt, bucket, "ListObjectsV2");
         Set<String> prefixes = new LinkedHashSet<>();
         for (ObjectSummary object : listAll(bucket, prefix, "ListObjectsV2")) {
             String rest = object.key().substring(prefix.length());
@@ -150,6 +153,7 @@ final class S3Runners {
         for (String key : keys) {
             Location at = location(bucketName, key, "bucket_name", "bucket_key");
             attempt.log().info("Poking for key : s3://" + at.bucket() + "/" + at.key());
+            checkAccess(attempt, at.bucket(), wildcard || regex ? "ListObjectsV2" : "HeadObject");
             if (!exists(at, wildcard, regex)) {
                 return Outcome.reschedule();
             }
@@ -180,6 +184,7 @@ final class S3Runners {
         }
         Long lastActivity = state == null || state.path("lastActivityMs").isNull() || state.path("lastActivityMs").isMissingNode()
                 ? null : state.get("lastActivityMs").asLong();
+        checkAccess(attempt, bucket, "ListObjectsV2");
         Set<String> current = new LinkedHashSet<>();
         listAll(bucket, prefix, "ListObjectsV2").forEach(o -> current.add(o.key()));
         String path = bucket + "/" + prefix;
@@ -227,6 +232,7 @@ final class S3Runners {
             throw new S3Failure("AirflowException: Either keys or at least one of prefix, from_datetime, to_datetime"
                     + " should be set.");
         }
+        checkAccess(attempt, bucket, keysArg != null ? "DeleteObjects" : "ListObjectsV2");
         List<String> keys = keysArg != null ? texts(keysArg)
                 : listAll(bucket, prefix, "ListObjectsV2").stream().map(ObjectSummary::key).toList();
         for (String key : keys) {
@@ -243,6 +249,8 @@ final class S3Runners {
                 "source_bucket_name", "source_bucket_key");
         Location dest = location(attempt.text("dest_bucket_name", null), required(attempt, "dest_bucket_key"),
                 "dest_bucket_name", "dest_bucket_key");
+        checkAccess(attempt, source.bucket(), "CopyObject");
+        checkAccess(attempt, dest.bucket(), "CopyObject");
         Optional<StoredObject> object = store().get(source.bucket(), source.key(), attempt.text("source_version_id", null));
         if (object.isEmpty()) {
             throw bucketExists(source.bucket())
@@ -274,7 +282,11 @@ final class S3Runners {
 
     Outcome deleteBucket(Attempt attempt) throws S3Failure {
         String bucket = required(attempt, "bucket_name");
-        if (!bucketExists(bucket)) {
+        if (!ownedOrAbsent(attempt, bucket)) {
+            // S3Hook.check_for_bucket: a 403 from HeadBucket is logged and counts as "no such bucket"
+            attempt.log().error("Access to bucket \"" + bucket + "\" is forbidden or there was an error with the request");
+        }
+        if (!bucketExists(bucket) || !ownedOrAbsent(attempt, bucket)) {
             attempt.log().info("Bucket with name: " + bucket + " doesn't exist");
             return Outcome.returned(null);
         }
@@ -296,6 +308,20 @@ final class S3Runners {
 
     private ObjectStore store() {
         return objects.get();
+    }
+
+    /**
+     * A bucket another account owns answers AccessDenied, as S3 does to the workflow's role (buckets
+     * that do not exist are left to the call, which answers NoSuchBucket).
+     */
+    private void checkAccess(Attempt attempt, String bucket, String operation) throws S3Failure {
+        if (!ownedOrAbsent(attempt, bucket)) {
+            throw S3Failure.client("AccessDenied", operation, "Access Denied");
+        }
+    }
+
+    private boolean ownedOrAbsent(Attempt attempt, String bucket) {
+        return store().bucketAccount(bucket).map(attempt.account()::equals).orElse(true);
     }
 
     private boolean bucketExists(String bucket) {

@@ -265,6 +265,46 @@ class S3OperatorsTest {
         assertThat(log.split("S3KeysUnchangedSensor task wait", -1)).hasSize(6);
     }
 
+    @Test
+    void bucketsOfAnotherAccountAreNotTheWorkflowsToUse() {
+        h.server.s3().createBucket(b -> b.bucket("mwaa-s3-theirs"));
+        software.amazon.awssdk.services.mwaaserverless.MwaaServerlessClient other = h.server.mwaa("300000000009", "us-east-1");
+        h.server.s3().putObject(b -> b.bucket(RunHarness.BUCKET).key("other.yaml"), RequestBody.fromString("""
+                other_account:
+                  default_args:
+                    retries: 0
+                  tasks:
+                    write:
+                      operator: %1$sS3CreateObjectOperator
+                      s3_bucket: mwaa-s3-theirs
+                      s3_key: k.txt
+                      data: x
+                    make:
+                      operator: %1$sS3CreateBucketOperator
+                      bucket_name: mwaa-s3-theirs
+                    drop:
+                      operator: %1$sS3DeleteBucketOperator
+                      bucket_name: mwaa-s3-theirs
+                """.formatted(S3)));
+        String arn = other.createWorkflow(b -> b.name("other_account").roleArn("arn:aws:iam::300000000009:role/r")
+                .definitionS3Location(l -> l.bucket(RunHarness.BUCKET).objectKey("other.yaml"))).workflowArn();
+        String runId = other.startWorkflowRun(b -> b.workflowArn(arn)).runId();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> other.getWorkflowRun(
+                b -> b.workflowArn(arn).runId(runId)).runDetail().runState() == WorkflowRunStatus.FAILED);
+        Map<String, String> errors = new java.util.HashMap<>();
+        Map<String, TaskInstanceStatus> states = new java.util.HashMap<>();
+        other.listTaskInstances(b -> b.workflowArn(arn).runId(runId)).taskInstances().forEach(t -> {
+            var ti = other.getTaskInstance(b -> b.workflowArn(arn).runId(runId).taskInstanceId(t.taskInstanceId()));
+            states.put(ti.taskId(), ti.status());
+            errors.put(ti.taskId(), String.valueOf(ti.errorMessage()));
+        });
+        assertThat(errors.get("write"))
+                .isEqualTo("An error occurred (AccessDenied) when calling the PutObject operation: Access Denied");
+        assertThat(errors.get("make")).startsWith("An error occurred (BucketAlreadyExists) when calling the CreateBucket");
+        assertThat(states.get("drop")).isEqualTo(TaskInstanceStatus.SUCCESS);
+        assertThat(h.server.s3().listBuckets().buckets()).anyMatch(b -> b.name().equals("mwaa-s3-theirs"));
+    }
+
     private static String log(String arn, String runId) throws Exception {
         return h.log(arn, h.attempts(arn, runId).get("wait#1").logStream());
     }
