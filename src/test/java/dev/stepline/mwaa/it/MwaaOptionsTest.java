@@ -19,7 +19,7 @@ import software.amazon.awssdk.services.mwaaserverless.model.TaskInstanceStatus;
 import software.amazon.awssdk.services.mwaaserverless.model.ValidationException;
 import software.amazon.awssdk.services.mwaaserverless.model.WorkflowRunStatus;
 
-/** {@code --mwaa-run-timeout} and {@code --mwaa-operator-allowlist}. */
+/** {@code --mwaa-run-timeout}, {@code --mwaa-operator-allowlist}, and templating without a Python. */
 class MwaaOptionsTest {
     static final String CUSTOM = "example.operators.CustomOperator";
     static RunHarness h;
@@ -34,7 +34,7 @@ class MwaaOptionsTest {
                 """.formatted(CUSTOM));
         Path dir = Files.createTempDirectory("stepline-test");
         h = new RunHarness(TestServer.with(ServerConfig.defaults().withDataDir(dir)
-                .withMwaa(new ServerConfig.Mwaa(null, null, allowlist, Duration.ofMinutes(10), null))));
+                .withMwaa(new ServerConfig.Mwaa(null, null, allowlist, Duration.ofMinutes(10), "/nonexistent/python3"))));
     }
 
     @AfterAll
@@ -66,6 +66,24 @@ class MwaaOptionsTest {
         Map<String, GetTaskInstanceResponse> a = h.attempts(arn, runId);
         assertThat(a.get("sleeper#1").status()).isEqualTo(TaskInstanceStatus.CANCELLED);
         assertThat(a.get("after#1").status()).isEqualTo(TaskInstanceStatus.CANCELLED);
+    }
+
+    @Test
+    void templatesRenderWithoutAnyPython() {
+        String arn = h.workflow("no_python", """
+                no_python:
+                  params:
+                    items: [a, b]
+                  tasks:
+                    t:
+                      operator: %s
+                      bash_command: "echo {{ params['items'] | length }} {{ params.missing is defined }} {{ ds_nodash }}"
+                """.formatted(BASH));
+        String runId = h.start(arn);
+        GetWorkflowRunResponse run = h.awaitEnd(arn, runId);
+        assertThat(run.runDetail().runState()).isEqualTo(WorkflowRunStatus.SUCCESS);
+        String ds = run.runDetail().createdAt().toString().substring(0, 10).replace("-", "");
+        assertThat(h.attempts(arn, runId).get("t#1").xcom()).containsEntry("return_value", "\"2 False " + ds + "\"");
     }
 
     @Test
