@@ -1,10 +1,8 @@
-"""Stepline's MWAA Serverless worker helper: Airflow-style Jinja rendering and PythonOperator calls.
+"""Stepline's MWAA Serverless worker helper: PythonOperator calls (templating is done in Java).
 
-Reads one JSON request on stdin and writes one JSON answer on stdout. Modes:
-  compile  {"templates": [str, ...]}                      -> {"error": str | null}
-  render   {"fields": {...}, "context": {...}}             -> {"rendered": {...}} | {"error": str}
-  python   {"fields": {...}, "context": {...}, "callable": "module.function", "codeDir": str}
-           -> {"rendered": {...}, "result": <json>} | {"error": str}
+Reads one JSON request on stdin and writes one JSON answer on stdout. Mode:
+  python   {"fields": {...rendered...}, "context": {...}, "callable": "module.function", "codeDir": str}
+           -> {"result": <json>} | {"error": str}
 The task's own output (print, logging) goes to stderr, which Stepline keeps in the attempt's log.
 """
 import datetime
@@ -17,8 +15,6 @@ import time
 import traceback
 import types
 import uuid
-
-import jinja2
 
 try:
     import dateutil
@@ -74,10 +70,6 @@ class TaskInstance:
         return default if raw is None else json.loads(raw)
 
 
-def environment():
-    return jinja2.Environment(undefined=jinja2.StrictUndefined, extensions=["jinja2.ext.do"], cache_size=0)
-
-
 def context_of(raw):
     logical = datetime.datetime.fromtimestamp(raw["logicalDateMs"] / 1000.0, tz=datetime.timezone.utc)
     ti = TaskInstance(raw.get("taskId"), raw.get("attempt", 1), raw.get("xcoms", {}))
@@ -91,26 +83,6 @@ def context_of(raw):
         "ti": ti,
         "task_instance": ti,
     }
-
-
-def render(env, value, context):
-    if isinstance(value, str):
-        return env.from_string(value).render(**context)
-    if isinstance(value, list):
-        return [render(env, v, context) for v in value]
-    if isinstance(value, dict):
-        return {k: render(env, v, context) for k, v in value.items()}
-    return value
-
-
-def compile_all(request):
-    env = environment()
-    for text in request.get("templates", []):
-        try:
-            env.parse(text)
-        except jinja2.TemplateSyntaxError as e:
-            return {"error": e.message or str(e)}
-    return {"error": None}
 
 
 def call_python(request, rendered, context):
@@ -140,24 +112,16 @@ def main():
     real_stdout = sys.stdout
     sys.stdout = sys.stderr  # the task's prints belong to its log
     try:
-        if mode == "compile":
-            answer = compile_all(request)
+        if mode != "python":
+            raise ValueError("unknown mode %r" % mode)
+        context = context_of(request["context"])
+        try:
+            result = call_python(request, request.get("fields", {}), context)
+        except Exception as e:  # the task failed: report like Airflow's log would
+            traceback.print_exc()
+            answer = {"error": "%s: %s" % (type(e).__name__, e)}
         else:
-            context = context_of(request["context"])
-            try:
-                rendered = render(environment(), request.get("fields", {}), context)
-            except jinja2.TemplateError as e:
-                answer = {"error": "%s: %s" % (type(e).__name__, e)}
-            else:
-                answer = {"rendered": rendered}
-                if mode == "python":
-                    try:
-                        result = call_python(request, rendered, context)
-                    except Exception as e:  # the task failed: report like Airflow's log would
-                        traceback.print_exc()
-                        answer = {"error": "%s: %s" % (type(e).__name__, e)}
-                    else:
-                        answer["result"] = json.loads(json.dumps(result, default=str))
+            answer = {"result": json.loads(json.dumps(result, default=str))}
     except Exception as e:
         traceback.print_exc()
         answer = {"error": "%s: %s" % (type(e).__name__, e)}

@@ -74,7 +74,7 @@ public final class ServeCommand implements Callable<Integer> {
     Long mwaaRunTimeoutSeconds;
 
     @Option(names = "--mwaa-python", defaultValue = "${env:MWAA_PYTHON:-python3}",
-            description = "Python interpreter (with jinja2) for MWAA templating and PythonOperator (env MWAA_PYTHON; default ${DEFAULT-VALUE}).")
+            description = "Python interpreter for MWAA PythonOperator tasks (env MWAA_PYTHON; default ${DEFAULT-VALUE}).")
     String mwaaPython;
 
     @Option(names = "--lease-seconds", defaultValue = "${env:STEPLINE_LEASE_SECONDS:-5}",

@@ -135,6 +135,38 @@ public final class ObjectStorage implements ObjectStore {
         return true;
     }
 
+    @Override
+    public BucketCreation addBucket(String bucket, String account, String region) {
+        requireNonNull(account, "account is null");
+        requireNonNull(region, "region is null");
+        if (!BucketNames.isValid(bucket)) {
+            return BucketCreation.INVALID_NAME;
+        }
+        try {
+            return createBucket(bucket, account, region).isNew() ? BucketCreation.CREATED
+                    : BucketCreation.ALREADY_OWNED_BY_YOU;
+        } catch (S3Error e) {
+            return BucketCreation.ALREADY_EXISTS;
+        }
+    }
+
+    @Override
+    public Optional<String> bucketAccount(String bucket) {
+        requireNonNull(bucket, "bucket is null");
+        return bucket(bucket).map(Bucket::account);
+    }
+
+    @Override
+    public BucketDeletion removeBucket(String bucket) {
+        requireNonNull(bucket, "bucket is null");
+        try {
+            deleteBucket(bucket);
+            return BucketDeletion.DELETED;
+        } catch (S3Error e) {
+            return e.code().equals("BucketNotEmpty") ? BucketDeletion.NOT_EMPTY : BucketDeletion.NO_SUCH_BUCKET;
+        }
+    }
+
     // ---- buckets
 
     /**

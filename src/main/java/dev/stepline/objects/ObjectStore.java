@@ -48,4 +48,28 @@ public interface ObjectStore {
      * @return false when the bucket does not exist
      */
     boolean delete(String bucket, String key);
+
+    /** What {@link #addBucket} did, as CreateBucket would answer. */
+    enum BucketCreation {
+        /** The bucket is new. */
+        CREATED,
+        /** The caller's account already owns a bucket of that name (nothing changed). */
+        ALREADY_OWNED_BY_YOU,
+        /** Another account owns the name (BucketAlreadyExists). */
+        ALREADY_EXISTS,
+        /** The name breaks S3's bucket naming rules (InvalidBucketName). */
+        INVALID_NAME
+    }
+
+    /** Creates a bucket owned by {@code account} in {@code region}, as CreateBucket does. */
+    BucketCreation addBucket(String bucket, String account, String region);
+
+    /** What {@link #removeBucket} did, as DeleteBucket would answer. */
+    enum BucketDeletion { DELETED, NO_SUCH_BUCKET, NOT_EMPTY }
+
+    /** Deletes an empty bucket (versions and delete markers count as content), as DeleteBucket does. */
+    BucketDeletion removeBucket(String bucket);
+
+    /** The account that owns the bucket, or empty when it does not exist. */
+    Optional<String> bucketAccount(String bucket);
 }

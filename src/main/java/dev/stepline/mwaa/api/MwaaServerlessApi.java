@@ -42,10 +42,10 @@ public final class MwaaServerlessApi {
         Path mwaaDir = platform.dataDir().resolve("mwaa");
         PythonHelper python = PythonHelper.install(options.python(), mwaaDir);
         MwaaTaskRunner runner = new MwaaTaskRunner(mwaaDir, platform.clock(), python, options.codeDir(),
-                MockConfig.load(options.mockConfig()), () -> platform.ports().stepFunctions());
+                MockConfig.load(options.mockConfig()), () -> platform.ports().stepFunctions(), platform::objects);
         platform.admin().add("mwaa", new AttemptLogs(runner));
         RunRows rows = new RunRows();
-        RunDefinitions definitions = new RunDefinitions(platform.database(), allowlist, new Templates(python));
+        RunDefinitions definitions = new RunDefinitions(platform.database(), allowlist, new Templates(platform.clock()));
         platform.engine().register(new DagDialect(definitions), runner, rows);
         RunLauncher launcher = new RunLauncher(platform.database(), platform.engine(), rows, definitions, ids,
                 options.runTimeout());

@@ -30,8 +30,12 @@ import tools.jackson.databind.node.ObjectNode;
  *   <li>{@code created} — the run exists ({@code STARTING}); a {@code startError} fails it at once
  *       without task instances, else {@code begin} is scheduled.</li>
  *   <li>{@code begin} — {@code RUNNING}: one {@code NONE} attempt record per task, then scheduling.</li>
- *   <li>{@code taskDone {ti, state: success|failed|skipped|reschedule, error?, xcom?, retryable?}} — an
- *       attempt's outcome from the {@link TaskInstance worker}; ignored unless that attempt is running.</li>
+ *   <li>{@code taskDone {ti, state: success|failed|skipped|reschedule|deferred, error?, xcom?, retryable?}} —
+ *       an attempt's outcome from the {@link TaskInstance worker}; ignored unless that attempt is running.
+ *       {@code deferred}: the attempt stays {@code RUNNING} (its timeout armed) until the end of what it
+ *       started arrives.</li>
+ *   <li>{@code taskSucceeded / taskFailed {task: <ti>}} — a Step Functions execution a deferred attempt
+ *       waits for ended ({@code StepFunctionsPort.Waiter}); it may arrive before {@code taskDone deferred}.</li>
  *   <li>{@code timeout {ti}} — {@code execution_timeout} passed: the process is killed, the attempt
  *       ends {@code UP_FOR_RETRY} or {@code TIMEOUT}.</li>
  *   <li>{@code retry {task}} — {@code retry_delay} passed: the next attempt record is created.</li>
@@ -128,6 +132,16 @@ public final class DagDialect implements Dialect<RunState> {
                             && (instance.status == TaskStatus.UP_FOR_RESCHEDULE || instance.status == TaskStatus.RUNNING)) {
                         dag = dag == null ? dags.dag(run.definitionSha) : dag;
                         dispatch(run, dag, instance, now, tx);
+                    }
+                }
+                case "taskSucceeded", "taskFailed" -> {
+                    // a Step Functions execution a deferred attempt waits for ended (StepFunctionsPort.Waiter)
+                    TaskInstance instance = run.instance(signal.data().path("task").asString(null));
+                    if (instance != null && instance.status == TaskStatus.RUNNING && run.status == RunStatus.RUNNING) {
+                        dag = dag == null ? dags.dag(run.definitionSha) : dag;
+                        instance.externalSucceeded = signal.type().equals("taskSucceeded");
+                        instance.externalError = instance.externalSucceeded ? null : externalError(signal.data());
+                        resume(run, dag, instance, now, tx);
                     }
                 }
                 case "killed" -> run.killing.remove(ti);
@@ -261,8 +275,18 @@ public final class DagDialect implements Dialect<RunState> {
             return;
         }
         TaskDefinition task = dag.tasks().get(ti.taskId);
-        tx.cancel("timeout:" + ti.id);
         run.changed.add(ti);
+        if (data.path("state").asString("").equals("deferred")) {
+            // the execution_timeout stays armed while the attempt waits
+            ti.deferred = true;
+            JsonNode xcom = data.get("xcom");
+            if (xcom != null && xcom.isObject()) {
+                xcom.properties().forEach(e -> ti.deferredXcom.put(e.getKey(), e.getValue().asString()));
+            }
+            resume(run, dag, ti, now, tx);
+            return;
+        }
+        tx.cancel("timeout:" + ti.id);
         switch (data.path("state").asString("failed")) {
             case "success" -> {
                 JsonNode xcom = data.get("xcom");
@@ -279,12 +303,44 @@ public final class DagDialect implements Dialect<RunState> {
                 Duration interval = seconds(task.arguments().get("poke_interval"), DEFAULT_POKE_INTERVAL);
                 if (task.mode().orElse(SensorMode.POKE) == SensorMode.RESCHEDULE) {
                     ti.set(TaskStatus.UP_FOR_RESCHEDULE, now);
+                } else {
+                    // a poke-mode sensor stays in memory between pokes in Airflow; reschedule mode starts afresh
+                    ti.sensorState = data.path("sensorState").asString(null);
                 }
                 tx.schedule(WorkItem.signal("poke:" + ti.id, now + interval.toMillis(), new Signal("poke", tiData(ti.id))));
             }
             default -> fail(run, task, ti, data.path("error").asString("Task failed"),
                     data.path("retryable").asBoolean(true), TaskStatus.FAILED, now, tx);
         }
+    }
+
+    /** Ends a deferred attempt once both its deferral and the end of what it waits for are known. */
+    private static void resume(RunState run, DagDefinition dag, TaskInstance ti, long now, Transition tx) {
+        if (!ti.deferred || ti.externalSucceeded == null) {
+            return;
+        }
+        run.changed.add(ti);
+        tx.cancel("timeout:" + ti.id);
+        if (ti.externalSucceeded) {
+            ti.xcom.putAll(ti.deferredXcom);
+            ti.set(TaskStatus.SUCCESS, now);
+        } else {
+            fail(run, dag.tasks().get(ti.taskId), ti, ti.externalError, true, TaskStatus.FAILED, now, tx);
+        }
+    }
+
+    /** Airflow's text for a failed deferral of StepFunctionStartExecutionOperator. */
+    private static String externalError(JsonNode data) {
+        String status = "FAILED";
+        String cause = data.path("cause").asString("");
+        try {
+            JsonNode described = JSON.readTree(cause);
+            status = described.path("status").asString(status);
+        } catch (RuntimeException e) {
+            // a cause that is not a DescribeExecution document: keep FAILED
+        }
+        return "Trigger error: event is {'status': 'failure', 'message': 'Step Function execution ended " + status
+                + "'}";
     }
 
     /** An attempt failed: {@code UP_FOR_RETRY} with a retry timer while retries remain, else {@code terminal}. */
@@ -374,6 +430,9 @@ public final class DagDialect implements Dialect<RunState> {
                 .put("logStream", ti.logStream).put("timeoutSeconds", task.executionTimeout().toSeconds())
                 .put("sensor", task.mode().isPresent());
         p.set("args", task.arguments());
+        if (ti.sensorState != null) {
+            p.put("sensorState", ti.sensorState);
+        }
         ObjectNode params = p.putObject("params");
         for (Map.Entry<String, Param> e : dag.params().entrySet()) {
             params.set(e.getKey(), e.getValue().value());

@@ -27,6 +27,18 @@ public final class TaskInstance {
     /** A sensor's first poke of this attempt (its {@code timeout} counts from here). */
     public Long firstPokeMs;
     public String logStream;
+    /** A poke-mode sensor's in-memory state between pokes (JSON text from its worker), or null. */
+    public String sensorState;
+    /**
+     * A deferred attempt (spec: Airflow's {@code defer}): its worker started something (a Step
+     * Functions execution) and returned; the attempt stays {@code RUNNING} until that ends.
+     */
+    public boolean deferred;
+    /** The XCom the deferred attempt reports when what it waits for succeeds. */
+    public Map<String, String> deferredXcom = new LinkedHashMap<>();
+    /** How what the attempt waits for ended (it may end before the worker reports the deferral): null, or the error text. */
+    public Boolean externalSucceeded;
+    public String externalError;
 
     void set(TaskStatus next, long nowMs) {
         status = next;

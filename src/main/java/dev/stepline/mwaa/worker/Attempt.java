@@ -8,10 +8,11 @@ import tools.jackson.databind.node.ObjectNode;
  * One attempt as a worker runs it: the TASK item's payload (see {@code DagDialect}), its rendered
  * operator arguments, its working directory and its log.
  *
+ * @param executionId the run's engine execution (where signals for a deferred attempt go)
  * @param payload  the work item's payload
  * @param rendered the operator arguments after templating (template fields rendered, others as written)
  */
-record Attempt(ObjectNode payload, ObjectNode rendered, Path workDir, AttemptLog log) {
+record Attempt(String executionId, ObjectNode payload, ObjectNode rendered, Path workDir, AttemptLog log) {
 
     String id() {
         return payload.get("ti").asString();

@@ -15,7 +15,8 @@ import tools.jackson.databind.node.ObjectNode;
  * file {@code {"<workflow name>": {"<task id>": {"result": <any JSON>} | {"error": "<text>"}}}}, where
  * either name may be {@code "*"}. The most specific entry wins (name and task, name and {@code *},
  * {@code *} and task, {@code *} and {@code *}). A {@code result} becomes XCom {@code return_value};
- * an {@code error} fails the attempt with that text. Without an entry the attempt fails.
+ * an {@code error} fails the attempt with that text. Without an entry the attempt fails. An entry
+ * that matches also wins over the operators Stepline runs itself (S3, Step Functions, Bash, ...).
  */
 public final class MockConfig {
     private static final JsonMapper JSON = JsonMapper.builder().build();

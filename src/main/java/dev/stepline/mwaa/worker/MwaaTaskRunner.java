@@ -6,6 +6,7 @@ import dev.stepline.engine.Signal;
 import dev.stepline.engine.TaskRunner;
 import dev.stepline.engine.WorkItem;
 import dev.stepline.mwaa.ids.WorkflowArn;
+import dev.stepline.objects.ObjectStore;
 import dev.stepline.ports.StepFunctionsPort;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -51,17 +52,27 @@ public final class MwaaTaskRunner implements TaskRunner {
      * @param codeDir  PythonOperator's code directory, or null
      */
     public MwaaTaskRunner(Path mwaaDir, Clock clock, PythonHelper python, Path codeDir, MockConfig mocks,
-                          Supplier<StepFunctionsPort> stepFunctions) {
+                          Supplier<StepFunctionsPort> stepFunctions, Supplier<ObjectStore> objects) {
         this.workRoot = mwaaDir.resolve("work");
         this.logRoot = mwaaDir.resolve("logs");
         this.clock = requireNonNull(clock, "clock is null");
-        this.templates = new Templates(python);
+        this.templates = new Templates(clock);
         this.mocks = requireNonNull(mocks, "mocks is null");
         BashRunner bash = new BashRunner(registry);
         PythonRunner py = new PythonRunner(python, registry, codeDir);
         StepFunctionsRunners sfn = new StepFunctionsRunners(stepFunctions);
         runners.put("BashOperator", bash);
         runners.put("PythonOperator", py);
+        S3Runners s3 = new S3Runners(objects, clock);
+        runners.put("S3CreateObjectOperator", S3Runners.guarded(s3::createObject));
+        runners.put("S3ListOperator", S3Runners.guarded(s3::list));
+        runners.put("S3ListPrefixesOperator", S3Runners.guarded(s3::listPrefixes));
+        runners.put("S3KeySensor", S3Runners.guarded(s3::keySensor));
+        runners.put("S3KeysUnchangedSensor", S3Runners.guarded(s3::keysUnchanged));
+        runners.put("S3DeleteObjectsOperator", S3Runners.guarded(s3::deleteObjects));
+        runners.put("S3CopyObjectOperator", S3Runners.guarded(s3::copyObject));
+        runners.put("S3CreateBucketOperator", S3Runners.guarded(s3::createBucket));
+        runners.put("S3DeleteBucketOperator", S3Runners.guarded(s3::deleteBucket));
         runners.put("StepFunctionStartExecutionOperator", sfn::start);
         runners.put("StepFunctionGetExecutionOutputOperator", sfn::output);
         runners.put("StepFunctionExecutionSensor", sfn::sensor);
@@ -80,10 +91,10 @@ public final class MwaaTaskRunner implements TaskRunner {
             registry.kill(id);
             return new Signal("killed", JsonNodeFactory.instance.objectNode().put("ti", id));
         }
-        return attempt(payload).signal(id);
+        return attempt(executionId, payload).signal(id);
     }
 
-    private Outcome attempt(ObjectNode payload) {
+    private Outcome attempt(String executionId, ObjectNode payload) {
         String id = payload.get("ti").asString();
         Path workDir = workRoot.resolve(payload.get("workflowId").asString()).resolve(payload.get("runId").asString())
                 .resolve(id);
@@ -101,7 +112,7 @@ public final class MwaaTaskRunner implements TaskRunner {
             Files.writeString(marker, clock.instant().toString(), StandardCharsets.UTF_8);
             log.info("Executing " + operator + " task " + payload.get("taskId").asString() + ", attempt "
                     + payload.get("attempt").asInt());
-            Outcome outcome = run(payload, workDir, log);
+            Outcome outcome = run(executionId, payload, workDir, log);
             outcome = limitXcom(outcome);
             if (outcome.error() != null) {
                 log.error(outcome.error());
@@ -115,16 +126,16 @@ public final class MwaaTaskRunner implements TaskRunner {
         }
     }
 
-    private Outcome run(ObjectNode payload, Path workDir, AttemptLog log) {
+    private Outcome run(String executionId, ObjectNode payload, Path workDir, AttemptLog log) {
         String operator = payload.get("operator").asString();
         String name = operator.substring(operator.lastIndexOf('.') + 1);
         String id = payload.get("ti").asString();
         try {
-            Templates.Rendered rendered = templates.render(payload, registry);
+            Templates.Rendered rendered = templates.render(payload);
             if (rendered.error() != null) {
                 return Outcome.failed(rendered.error());
             }
-            Attempt attempt = new Attempt(payload, rendered.args(), workDir, log);
+            Attempt attempt = new Attempt(executionId, payload, rendered.args(), workDir, log);
             OperatorRunner runner = runners.get(name);
             if (runner != null && !mocks.find(workflowName(payload), attempt.taskId()).isPresent()) {
                 return runner.run(attempt);
@@ -174,6 +185,7 @@ public final class MwaaTaskRunner implements TaskRunner {
             case "success" -> "success";
             case "skipped" -> "skipped";
             case "reschedule" -> "up_for_reschedule";
+            case "deferred" -> "deferred";
             default -> "failed";
         };
     }

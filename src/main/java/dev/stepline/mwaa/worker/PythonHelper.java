@@ -17,10 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Runs {@code worker.py} (shipped in the jar, copied next to the data) with the machine's Python:
- * Jinja rendering with Python's own {@code jinja2} — the engine Airflow uses, so
- * {@code ti.xcom_pull(task_ids=...)}, {@code macros.*}, {@code StrictUndefined} and Python {@code str()}
- * rendering behave exactly as on the service — and PythonOperator calls into the code directory.
+ * Runs {@code worker.py} (shipped in the jar, copied next to the data) with the machine's Python for
+ * PythonOperator calls into the code directory (templates are rendered in Java, see {@link Templates}).
  */
 public final class PythonHelper {
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -53,7 +51,7 @@ public final class PythonHelper {
      * Runs one request. {@code stderr} receives the helper's other output line by line (the task's
      * prints); {@code registry}/{@code attemptId} (nullable) make the process killable.
      *
-     * @return the helper's answer ({@code error}, {@code rendered}, {@code result})
+     * @return the helper's answer ({@code error} or {@code result})
      */
     ObjectNode call(String mode, ObjectNode request, Consumer<String> stderr, ProcessRegistry registry, String attemptId)
             throws IOException, InterruptedException {
@@ -80,21 +78,6 @@ public final class PythonHelper {
             if (registry != null) {
                 registry.ended(attemptId, process);
             }
-        }
-    }
-
-    /** A template syntax error in any of {@code templates}, or null. */
-    public String compileError(List<String> templates) {
-        ObjectNode request = JSON.createObjectNode();
-        templates.forEach(request.putArray("templates")::add);
-        try {
-            ObjectNode answer = call("compile", request, line -> { }, null, null);
-            return answer.path("error").isString() ? answer.get("error").asString() : null;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 

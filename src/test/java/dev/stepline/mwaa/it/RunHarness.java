@@ -8,11 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.mwaaserverless.MwaaServerlessClient;
 import software.amazon.awssdk.services.mwaaserverless.model.GetTaskInstanceResponse;
 import software.amazon.awssdk.services.mwaaserverless.model.GetWorkflowRunResponse;
+import software.amazon.awssdk.services.mwaaserverless.model.TaskInstanceStatus;
 import software.amazon.awssdk.services.mwaaserverless.model.TaskInstanceSummary;
 import software.amazon.awssdk.services.mwaaserverless.model.WorkflowRunStatus;
 
@@ -76,6 +78,13 @@ final class RunHarness implements AutoCloseable {
     void awaitStatus(String arn, String runId, WorkflowRunStatus status) {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
                 .until(() -> run(arn, runId).runDetail().runState() == status);
+    }
+
+    /** Waits until the task's latest attempt has the status. */
+    void awaitTask(String arn, String runId, String taskId, TaskInstanceStatus status) {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() -> instances(arn, runId).stream()
+                .filter(s -> s.taskInstanceId().matches("ex_[0-9a-f-]{36}_" + Pattern.quote(taskId) + "_\\d+"))
+                .reduce((a, b) -> b).map(s -> s.status() == status).orElse(false));
     }
 
     List<TaskInstanceSummary> instances(String arn, String runId) {
