@@ -328,4 +328,42 @@ class DistributedMapTest {
         sfn.advance(Duration.ofSeconds(100));
         assertThat(sfn.awaitClosed(exec).output()).isEqualTo("[1,2,3,4]");
     }
+
+    @Test
+    void aRestartMidRunFinishesEveryChildExactlyOnce() throws Exception {
+        try (TestServer own = TestServer.embedded()) {
+            Sfn before = new Sfn(own);
+            String machine = before.machine("dmap-restart", distributed("\"MaxConcurrency\": 5,", SLOW));
+            StringBuilder items = new StringBuilder("[");
+            for (int i = 0; i < 20; i++) {
+                items.append(i == 0 ? "" : ",").append(i);
+            }
+            String exec = before.start(machine, items.append("]").toString());
+            String mapRun = Sfn.first(before.history(exec), "MapRunStarted").mapRunStartedEventDetails().mapRunArn();
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
+                    before.client.listExecutions(b -> b.mapRunArn(mapRun)).executions().size() == 5);
+
+            own.restart();
+            Sfn after = new Sfn(own);
+            DescribeExecutionResponse done = org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(50)).until(() -> {
+                        after.advance(Duration.ofSeconds(100));
+                        return after.describe(exec);
+                    }, d -> d.status() != ExecutionStatus.RUNNING);
+            assertThat(done.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+            assertThat(done.output()).isEqualTo(items.toString());
+            List<ExecutionListItem> children = after.client.listExecutions(b -> b.mapRunArn(mapRun).maxResults(100))
+                    .executions();
+            assertThat(children).hasSize(20).allSatisfy(c -> assertThat(c.status()).isEqualTo(ExecutionStatus.SUCCEEDED));
+            for (ExecutionListItem child : children) {
+                List<String> types = Sfn.types(after.history(child.executionArn()));
+                assertThat(types).containsExactly("ExecutionStarted", "WaitStateEntered", "WaitStateExited",
+                        "ExecutionSucceeded");
+            }
+            DescribeMapRunResponse run = after.client.describeMapRun(b -> b.mapRunArn(mapRun));
+            assertThat(run.executionCounts().succeeded()).isEqualTo(20);
+            assertThat(run.executionCounts().total()).isEqualTo(20);
+            assertThat(run.executionCounts().failed() + run.executionCounts().aborted()).isZero();
+        }
+    }
 }
