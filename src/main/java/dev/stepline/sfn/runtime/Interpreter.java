@@ -1544,8 +1544,7 @@ final class Interpreter {
                 child.put("name", run.childName(index));
                 child.put("arn", run.childArn(index));
                 child.put("items", run.items(index));
-                child.put("input", Json.compact(run.inputs.get(index)));
-                run.inputs.set(index, Json.NODES.nullNode()); // started: its input lives in the child now
+                child.put("input", Json.compact(run.input(index)));
                 run.running.add(index);
             }
             ObjectNode payload = Json.object();
@@ -1564,9 +1563,7 @@ final class Interpreter {
             payload.set("children", children);
             tx.schedule(new WorkItem(run.key + ":s" + first, WorkItem.Kind.TASK, 0, null, payload));
         }
-        if (run.next >= run.totalChildren) {
-            run.inputs = null;
-        }
+        run.dropStartedInputs();
         changedRuns.put(run.mapRunArn, run);
     }
 

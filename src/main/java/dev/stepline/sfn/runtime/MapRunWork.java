@@ -41,8 +41,9 @@ final class MapRunWork implements Flow.Work {
     long startMs;
     /** The effective input ({@code $} of ItemSelector, ItemBatcher.BatchInput, ResultWriter) until the run starts. */
     JsonNode effective;
-    /** The children's inputs, by index, until every child is started. */
+    /** The inputs of the children not started yet: {@code inputs[i]} is child {@code inputBase + i}'s. */
     ArrayNode inputs;
+    int inputBase;
     /** Items per child when batched, else null (one item each). */
     int[] batchSizes;
     int totalItems;
@@ -69,6 +70,28 @@ final class MapRunWork implements Flow.Work {
     /** RUNNING, SUCCEEDED, FAILED or ABORTED. */
     String status = "RUNNING";
     Long stopMs;
+
+    /** The input of child {@code index} (not started yet). */
+    JsonNode input(int index) {
+        return inputs.get(index - inputBase);
+    }
+
+    /** Forgets the inputs of started children (they live in the children now), so the stored state shrinks. */
+    void dropStartedInputs() {
+        if (next >= totalChildren) {
+            inputs = null;
+            return;
+        }
+        int started = next - inputBase;
+        if (started > inputs.size() / 2) { // amortised: the stored form never holds started inputs (see encode)
+            ArrayNode rest = Json.NODES.arrayNode(inputs.size() - started);
+            for (int i = started; i < inputs.size(); i++) {
+                rest.add(inputs.get(i));
+            }
+            inputs = rest;
+            inputBase = next;
+        }
+    }
 
     int items(int child) {
         return batchSizes == null ? 1 : batchSizes[child];
@@ -151,7 +174,16 @@ final class MapRunWork implements Flow.Work {
             out.set("ef", effective);
         }
         if (inputs != null) {
-            out.set("in", inputs);
+            int started = next - inputBase;
+            ArrayNode rest = inputs;
+            if (started > 0) {
+                rest = Json.NODES.arrayNode(inputs.size() - started);
+                for (int i = started; i < inputs.size(); i++) {
+                    rest.add(inputs.get(i));
+                }
+            }
+            out.set("in", rest);
+            out.put("ib", next);
         }
         if (batchSizes != null) {
             ArrayNode sizes = out.putArray("bs");
@@ -189,6 +221,7 @@ final class MapRunWork implements Flow.Work {
         work.startMs = in.path("sd").asLong();
         work.effective = in.get("ef");
         work.inputs = in.get("in") instanceof ArrayNode inputs ? inputs : null;
+        work.inputBase = in.path("ib").asInt(0);
         if (in.get("bs") instanceof ArrayNode sizes) {
             work.batchSizes = new int[sizes.size()];
             for (int i = 0; i < sizes.size(); i++) {
