@@ -68,6 +68,13 @@ final class MapRunTasks {
     }
 
     private Signal start(String task, ObjectNode payload) {
+        String runArn = payload.path("mapRunArn").asString();
+        boolean running = platform.database().read(tx -> rows.mapRuns().find(tx, runArn))
+                .map(run -> "RUNNING".equals(run.status())).orElse(true);
+        if (!running) {
+            // The run failed or was aborted after this task was scheduled: its children are not wanted.
+            return new Signal("mapStarted", Json.object().put("task", task));
+        }
         List<ExecutionStart> starts = new ArrayList<>();
         Instant now = platform.clock().instant();
         ExecutionStart.ParentTask parent = new ExecutionStart.ParentTask(payload.path("parentArn").asString(), task,

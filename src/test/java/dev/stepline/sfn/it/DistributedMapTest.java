@@ -366,4 +366,21 @@ class DistributedMapTest {
             assertThat(run.executionCounts().failed() + run.executionCounts().aborted()).isZero();
         }
     }
+
+    @Test
+    void jsonataItemsAndItemSelectorInsideAParallelBranch() {
+        String machine = sfn.machine("dmap-jsonata", """
+                {"QueryLanguage": "JSONata", "StartAt": "Par", "States": {
+                  "Par": {"Type": "Parallel", "End": true, "Branches": [
+                    {"StartAt": "Fan", "States": {"Fan": {"Type": "Map", "Items": "{% $states.input.xs %}",
+                      "ItemSelector": {"x": "{% $states.context.Map.Item.Value * 10 %}",
+                                       "i": "{% $states.context.Map.Item.Index %}"},
+                      "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "EXPRESS"},
+                        "StartAt": "P", "States": {"P": {"Type": "Pass", "Output": "{% $states.input.x + $states.input.i %}",
+                                                         "End": true}}},
+                      "End": true}}},
+                    {"StartAt": "Other", "States": {"Other": {"Type": "Pass", "Output": "other", "End": true}}}]}}}""");
+        DescribeExecutionResponse done = sfn.run(machine, "{\"xs\": [1, 2, 3]}", ExecutionStatus.SUCCEEDED);
+        assertThat(done.output()).isEqualTo("[[10,21,32],\"other\"]");
+    }
 }
