@@ -1354,9 +1354,11 @@ final class Interpreter {
             run.toleratedCount = count;
         }
         if (state.toleratedFailurePercentage() != null) {
-            double percentage = state.toleratedFailurePercentage() instanceof NumericValue.Fixed fixed
-                    ? fixed.value().doubleValue()
-                    : seconds(flow, state.toleratedFailurePercentage(), effective, "ToleratedFailurePercentage");
+            NumericValue value = state.toleratedFailurePercentage();
+            double percentage = (value instanceof NumericValue.FromJsonata expression
+                    ? JsonataEvaluator.number(expression.expression(), jsonataScope(flow), "ToleratedFailurePercentage")
+                    : StateValues.decimal(value, scope(flow, effective, null), "ToleratedFailurePercentage"))
+                    .doubleValue();
             if (percentage < 0 || percentage > 100) {
                 // [unverified] wording
                 throw StatesError.runtime("ToleratedFailurePercentage must be between 0 and 100.");

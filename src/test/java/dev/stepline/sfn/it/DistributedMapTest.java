@@ -242,6 +242,13 @@ class DistributedMapTest {
         assertThat(run.toleratedFailureCount()).isEqualTo(1);
         assertThat(run.itemCounts().failed()).isEqualTo(1);
         assertThat(run.itemCounts().succeeded()).isEqualTo(2);
+
+        String byPath = sfn.machine("dmap-tolerate-path", distributed(
+                "\"ItemsPath\": \"$.items\", \"ToleratedFailurePercentagePath\": \"$.pct\",", MAYBE_FAIL));
+        DescribeExecutionResponse half = sfn.run(byPath,
+                "{\"pct\": 50.5, \"items\": [{\"n\": 1}, {\"n\": 2, \"fail\": true}]}", ExecutionStatus.SUCCEEDED);
+        assertThat(sfn.client.describeMapRun(b -> b.mapRunArn(mapRunArn(half.executionArn())))
+                .toleratedFailurePercentage()).isEqualTo(50.5f);
     }
 
     @Test
