@@ -390,4 +390,29 @@ class DistributedMapTest {
         DescribeExecutionResponse done = sfn.run(machine, "{\"xs\": [1, 2, 3]}", ExecutionStatus.SUCCEEDED);
         assertThat(done.output()).isEqualTo("[[10,21,32],\"other\"]");
     }
+
+    @Test
+    void aRetriedMapStartsANewMapRunAndListMapRunsPages() {
+        String machine = sfn.machine("dmap-retry", distributed("""
+                "Retry": [{"ErrorEquals": ["States.ExceedToleratedFailureThreshold"], "IntervalSeconds": 1,
+                           "MaxAttempts": 1}],""", MAYBE_FAIL));
+        DescribeExecutionResponse done = sfn.run(machine, "[{\"n\": 1, \"fail\": true}]", ExecutionStatus.FAILED);
+        assertThat(done.error()).isEqualTo("States.ExceedToleratedFailureThreshold");
+        assertThat(Sfn.types(sfn.history(done.executionArn())).stream().filter("MapRunStarted"::equals)).hasSize(2);
+        var first = sfn.client.listMapRuns(b -> b.executionArn(done.executionArn()).maxResults(1));
+        assertThat(first.mapRuns()).hasSize(1);
+        assertThat(first.nextToken()).isNotNull();
+        var second = sfn.client.listMapRuns(b -> b.executionArn(done.executionArn()).maxResults(1)
+                .nextToken(first.nextToken()));
+        assertThat(second.mapRuns()).hasSize(1);
+        assertThat(second.nextToken()).isNull();
+        assertThat(second.mapRuns().getFirst().mapRunArn()).isNotEqualTo(first.mapRuns().getFirst().mapRunArn());
+        for (MapRunListItem run : List.of(first.mapRuns().getFirst(), second.mapRuns().getFirst())) {
+            assertThat(sfn.client.describeMapRun(b -> b.mapRunArn(run.mapRunArn())).status()).isEqualTo(MapRunStatus.FAILED);
+            ExecutionListItem child = sfn.client.listExecutions(b -> b.mapRunArn(run.mapRunArn())).executions().getFirst();
+            DescribeExecutionResponse described = sfn.describe(child.executionArn());
+            assertThat(described.status()).isEqualTo(ExecutionStatus.FAILED);
+            assertThat(described.redriveStatusAsString()).isEqualTo("REDRIVABLE_BY_MAP_RUN");
+        }
+    }
 }
