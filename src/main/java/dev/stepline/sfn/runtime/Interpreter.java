@@ -1345,7 +1345,7 @@ final class Interpreter {
         if (concurrency < 0) {
             throw StatesError.runtime("MaxConcurrency cannot be negative.");
         }
-        run.maxConcurrency = (int) Math.min(concurrency, 10_000);
+        run.maxConcurrency = (int) Math.min(concurrency, Integer.MAX_VALUE);
         if (state.toleratedFailureCount() != null) {
             long count = seconds(flow, state.toleratedFailureCount(), effective, "ToleratedFailureCount");
             if (count < 0) {

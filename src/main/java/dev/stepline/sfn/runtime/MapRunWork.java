@@ -99,8 +99,11 @@ final class MapRunWork implements Flow.Work {
 
     /** How many children may run at once now. */
     int capacity() {
-        return maxConcurrency == 0 ? UNLIMITED_CAP : maxConcurrency;
+        return maxConcurrency == 0 ? UNLIMITED_CAP : Math.min(maxConcurrency, MAX_CONCURRENCY);
     }
+
+    /** AWS's most child executions of one Map Run at once. */
+    static final int MAX_CONCURRENCY = 10_000;
 
     /** The child execution's name: a UUID derived from the Map Run and the index, so a repeated start is idempotent. */
     String childName(int index) {
