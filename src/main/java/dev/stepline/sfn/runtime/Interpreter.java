@@ -40,18 +40,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import dev.stepline.sfn.asl.ItemBatcher;
-import dev.stepline.sfn.asl.ItemReader;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
 import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
@@ -83,17 +74,6 @@ final class Interpreter {
     static final String EXECUTION_TIMEOUT = "executionTimeout";
     static final String HEARTBEAT_SUFFIX = "#heartbeat";
     static final String TIMEOUT_SUFFIX = "#timeout";
-    /** The ItemReader task's outcome: {task, items} or {task, error, cause}. */
-    static final String MAP_READ = "mapRead";
-    /** A Map Run child closed: {task (the run's key), index, status, error?, cause?}. */
-    static final String MAP_CHILD_ENDED = "mapChildEnded";
-    /** The results of a Map Run: {task, output} or {task, error, cause}. */
-    static final String MAP_COLLECTED = "mapCollected";
-    /** UpdateMapRun: {mapRunArn, maxConcurrency?, toleratedFailureCount?, toleratedFailurePercentage?}. */
-    static final String UPDATE_MAP_RUN = "updateMapRun";
-    static final String EXCEED_TOLERATED = "States.ExceedToleratedFailureThreshold";
-    /** [unverified] AWS's cause text for an exceeded threshold. */
-    static final String EXCEED_TOLERATED_CAUSE = "The specified tolerated failure threshold was exceeded";
 
     /**
      * [unverified] AWS was observed to record only {@code ExecutionAborted} (previousEventId 0) when an
@@ -114,10 +94,7 @@ final class Interpreter {
     private int appended;
     private boolean budgetHit;
     private ExecutionSummary summary;
-    /** Map Runs changed in this transition, by ARN (their summaries are written with the execution's). */
-    private final Map<String, MapRunWork> changedRuns = new LinkedHashMap<>();
-    /** Map Runs whose freed capacity should start more children once the signals are applied. */
-    private final Set<Flow> refill = new LinkedHashSet<>();
+    private final DistributedMaps distributed;
 
     /** Control flow: the history limit closed the execution in the middle of a step. */
     private static final class HistoryLimitReached extends RuntimeException {
@@ -130,6 +107,7 @@ final class Interpreter {
         this.dialect = dialect;
         this.ex = ex;
         this.tx = tx;
+        this.distributed = new DistributedMaps(this, ex, tx);
     }
 
     void apply(List<Signal> signals) {
@@ -145,7 +123,7 @@ final class Interpreter {
                 }
                 drive |= dispatch(signal);
             }
-            drive |= refill();
+            drive |= distributed.refill();
             if (drive && !ex.closed()) {
                 drive(ex.root);
                 finishIfDone();
@@ -156,9 +134,8 @@ final class Interpreter {
         } catch (HistoryLimitReached limit) {
             // the execution was closed by append()
         }
-        if (!changedRuns.isEmpty()) {
-            List<MapRunSummary> runs = new ArrayList<>(changedRuns.size());
-            changedRuns.values().forEach(run -> runs.add(run.summary(ex.executionArn)));
+        List<MapRunSummary> runs = distributed.changedSummaries();
+        if (!runs.isEmpty()) {
             summary = (summary == null ? summary(null, null, null, null) : summary).withMapRuns(runs);
         }
         if (summary != null) {
@@ -191,20 +168,20 @@ final class Interpreter {
                 taskSignal(signal.type(), data);
                 return true;
             }
-            case MAP_READ -> {
-                mapRead(data);
+            case DistributedMaps.MAP_READ -> {
+                distributed.mapRead(data);
                 return true;
             }
-            case MAP_CHILD_ENDED -> {
-                mapChildEnded(data);
+            case DistributedMaps.MAP_CHILD_ENDED -> {
+                distributed.mapChildEnded(data);
                 return true;
             }
-            case MAP_COLLECTED -> {
-                mapCollected(data);
+            case DistributedMaps.MAP_COLLECTED -> {
+                distributed.mapCollected(data);
                 return true;
             }
-            case UPDATE_MAP_RUN -> {
-                updateMapRun(data);
+            case DistributedMaps.UPDATE_MAP_RUN -> {
+                distributed.updateMapRun(data);
                 return true;
             }
             default -> {
@@ -595,7 +572,7 @@ final class Interpreter {
      * An error raised while the current state ran: a JSONata evaluation failure is first recorded as
      * {@code EvaluationFailed} (spec §5.3 G; previousEventId 0 as observed), then retried, caught or fatal.
      */
-    private void raise(Flow flow, StatesError e) {
+    void raise(Flow flow, StatesError e) {
         String cause = prefix(flow, e.cause());
         evaluationFailed(flow, e, cause);
         handleError(flow, e.error(), cause);
@@ -632,7 +609,7 @@ final class Interpreter {
      * An error raised by the current state: retried, caught or fatal for the thread. {@code flow.prev}
      * is the event that reports it. {@code States.Runtime} is never retried or caught.
      */
-    private void handleError(Flow flow, String error, String cause) {
+    void handleError(Flow flow, String error, String cause) {
         State state = state(flow);
         List<Retrier> retriers = List.of();
         List<Catcher> catchers = List.of();
@@ -1025,7 +1002,7 @@ final class Interpreter {
         return ex.testCase;
     }
 
-    private String account() {
+    String account() {
         String[] parts = ex.executionArn.split(":", 6);
         return parts.length > 4 ? parts[4] : "";
     }
@@ -1040,7 +1017,7 @@ final class Interpreter {
         return attempt;
     }
 
-    private long seconds(Flow flow, NumericValue value, JsonNode effective, String field) throws StatesError {
+    long seconds(Flow flow, NumericValue value, JsonNode effective, String field) throws StatesError {
         if (value == null) {
             return 0;
         }
@@ -1120,7 +1097,7 @@ final class Interpreter {
 
     private void attemptMap(Flow flow, MapState state) throws StatesError {
         if (state.isDistributed()) {
-            attemptDistributed(flow, state);
+            distributed.attemptDistributed(flow, state);
             return;
         }
         boolean jsonata = jsonata(state);
@@ -1152,7 +1129,7 @@ final class Interpreter {
     }
 
     /** JSONata {@code Items}: an array (whose elements may be expressions) or an expression; absent = the input. */
-    private JsonNode jsonataItems(Flow flow, MapState state) throws StatesError {
+    JsonNode jsonataItems(Flow flow, MapState state) throws StatesError {
         if (state.items() == null) {
             return flow.input;
         }
@@ -1275,7 +1252,7 @@ final class Interpreter {
     }
 
     /** A Parallel or Map state's work succeeded with {@code result}: post-process it and exit. */
-    private void stateSucceeded(Flow flow, State state, JsonNode result, long threadPrev) {
+    void stateSucceeded(Flow flow, State state, JsonNode result, long threadPrev) {
         Payload resultSelector;
         Payload assign;
         ReferencePath resultPath;
@@ -1327,393 +1304,6 @@ final class Interpreter {
         flow.work = null;
         flow.phase = Flow.ATTEMPT;
         handleError(flow, failed.error, failed.cause);
-    }
-
-    // ---------------------------------------------------------------- Distributed Map
-
-    /**
-     * A Distributed Map (spec §6.14): a Map Run whose items run as child executions of the labelled
-     * state machine. With an ItemReader, the items are read first by the {@code <key>:read} task.
-     */
-    private void attemptDistributed(Flow flow, MapState state) throws StatesError {
-        boolean jsonata = jsonata(state);
-        JsonNode effective = jsonata ? flow.input : select(flow, state.inputPath(), flow.input, "InputPath");
-        MapRunWork run = new MapRunWork();
-        run.key = ex.nextKey("m");
-        run.effective = effective;
-        long concurrency = seconds(flow, state.maxConcurrency(), effective, "MaxConcurrency");
-        if (concurrency < 0) {
-            throw StatesError.runtime("MaxConcurrency cannot be negative.");
-        }
-        run.maxConcurrency = (int) Math.min(concurrency, Integer.MAX_VALUE);
-        if (state.toleratedFailureCount() != null) {
-            long count = seconds(flow, state.toleratedFailureCount(), effective, "ToleratedFailureCount");
-            if (count < 0) {
-                throw StatesError.runtime("ToleratedFailureCount cannot be negative.");
-            }
-            run.toleratedCount = count;
-        }
-        if (state.toleratedFailurePercentage() != null) {
-            NumericValue value = state.toleratedFailurePercentage();
-            double percentage = (value instanceof NumericValue.FromJsonata expression
-                    ? JsonataEvaluator.number(expression.expression(), jsonataScope(flow), "ToleratedFailurePercentage")
-                    : StateValues.decimal(value, scope(flow, effective, null), "ToleratedFailurePercentage"))
-                    .doubleValue();
-            if (percentage < 0 || percentage > 100) {
-                // [unverified] wording
-                throw StatesError.runtime("ToleratedFailurePercentage must be between 0 and 100.");
-            }
-            run.toleratedPercentage = percentage;
-        }
-        String[] arn = ex.executionArn.split(":", 7);
-        String label = state.label() != null ? state.label() : uuid(ex.executionArn + "#" + state.name());
-        String machine = ex.stateMachineName + "/" + label;
-        String base = "arn:" + arn[1] + ":states:" + arn[3] + ":" + arn[4] + ":";
-        run.childMachineArn = base + "stateMachine:" + machine;
-        run.mapRunArn = base + "mapRun:" + machine + ":" + uuid(ex.executionArn + "#" + run.key);
-        if (state.resultWriter() != null && state.resultWriter().resource() != null) {
-            JsonNode parameters = arguments(flow, state.resultWriter().parameters(), effective, jsonata);
-            run.writer = parameters instanceof ObjectNode object ? object : Json.object();
-        }
-        flow.work = run;
-        flow.phase = Flow.WAIT;
-        ItemReader reader = state.itemReader();
-        if (reader != null) {
-            run.phase = MapRunWork.READING;
-            ObjectNode payload = Json.object();
-            payload.put("mapRun", "read");
-            payload.put("task", run.key);
-            payload.put("resource", reader.resource());
-            payload.set("parameters", arguments(flow, reader.parameters(), effective, jsonata));
-            if (reader.readerConfig() != null) {
-                payload.set("readerConfig", reader.readerConfig());
-            }
-            if (reader.maxItems() != null) {
-                long max = seconds(flow, reader.maxItems(), effective, "MaxItems");
-                if (max <= 0) {
-                    throw new StatesError("States.ItemReaderFailed", "field MaxItems must be positive", null);
-                }
-                payload.put("maxItems", max);
-            }
-            payload.put("region", ex.region);
-            payload.put("account", account());
-            tx.schedule(new WorkItem(run.key + ":read", WorkItem.Kind.TASK, 0, null, payload));
-            return;
-        }
-        JsonNode items = jsonata ? jsonataItems(flow, state)
-                : state.itemsPath() == null ? effective : select(flow, state.itemsPath(), effective, "ItemsPath");
-        if (!items.isArray()) {
-            flow.work = null;
-            String cause = "Map state input must be an array but was: " + Json.compact(items);
-            throw jsonata ? new StatesError(StatesError.QUERY_EVALUATION_ERROR, cause, "Items")
-                    : StatesError.runtime(cause);
-        }
-        beginRun(flow, state, run, (ArrayNode) items);
-    }
-
-    /** Parameters (JSONPath, over the effective input) or Arguments (JSONata) of an ItemReader/ResultWriter. */
-    private JsonNode arguments(Flow flow, Payload payload, JsonNode effective, boolean jsonata) throws StatesError {
-        if (payload == null) {
-            return Json.object();
-        }
-        return jsonata ? JsonataEvaluator.template(payload, jsonataScope(flow), "Arguments")
-                : DataFlow.template(payload, scope(flow, effective, null));
-    }
-
-    private static String uuid(String seed) {
-        return UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8)).toString();
-    }
-
-    /** The items are known: build the children's inputs, record the start of the Map Run and start children. */
-    private void beginRun(Flow flow, MapState state, MapRunWork run, ArrayNode items) throws StatesError {
-        boolean jsonata = jsonata(state);
-        ArrayNode selected = items;
-        if (state.itemSelector() != null) {
-            selected = Json.NODES.arrayNode(items.size());
-            for (int i = 0; i < items.size(); i++) {
-                JsonNode item = items.get(i);
-                selected.add(jsonata
-                        ? JsonataEvaluator.template(state.itemSelector(), new JsonataScope(run.effective,
-                                context(flow, null, i, item), variables(flow)), "ItemSelector")
-                        : DataFlow.template(state.itemSelector(), mapItemScope(flow, run.effective, i, item)));
-            }
-        }
-        run.totalItems = items.size();
-        if (state.itemBatcher() != null) {
-            batch(flow, state.itemBatcher(), run, selected, jsonata);
-        } else {
-            run.inputs = selected;
-        }
-        run.totalChildren = run.inputs.size();
-        run.effective = null;
-        ObjectNode details = Json.object();
-        details.put("length", items.size());
-        long started = append("MapStateStarted", flow.prev, details);
-        flow.prev = started;
-        ObjectNode runDetails = Json.object();
-        runDetails.put("mapRunArn", run.mapRunArn);
-        run.threadPrev = append("MapRunStarted", started, runDetails);
-        run.startMs = tx.now().toEpochMilli();
-        run.phase = MapRunWork.RUNNING;
-        changedRuns.put(run.mapRunArn, run);
-        fill(flow, run);
-    }
-
-    /** ItemBatcher: consecutive items grouped up to MaxItemsPerBatch and MaxInputBytesPerBatch. */
-    private void batch(Flow flow, ItemBatcher batcher, MapRunWork run, ArrayNode items, boolean jsonata)
-            throws StatesError {
-        long maxItems = batcher.maxItemsPerBatch() == null ? Long.MAX_VALUE
-                : seconds(flow, batcher.maxItemsPerBatch(), run.effective, "MaxItemsPerBatch");
-        long maxBytes = batcher.maxInputBytesPerBatch() == null ? MAX_PAYLOAD
-                : seconds(flow, batcher.maxInputBytesPerBatch(), run.effective, "MaxInputBytesPerBatch");
-        if (maxItems <= 0 || maxBytes <= 0) {
-            throw StatesError.runtime("The ItemBatcher limits must be positive."); // [unverified] wording
-        }
-        JsonNode batchInput = batcher.batchInput() == null ? null
-                : arguments(flow, batcher.batchInput(), run.effective, jsonata);
-        ArrayNode inputs = Json.NODES.arrayNode();
-        List<Integer> sizes = new ArrayList<>();
-        ArrayNode current = null;
-        long bytes = 0;
-        for (JsonNode item : items) {
-            int size = Json.utf8Length(Json.compact(item)) + 1;
-            if (current != null && (current.size() >= maxItems || bytes + size > maxBytes)) {
-                sizes.add(current.size());
-                current = null;
-            }
-            if (current == null) {
-                ObjectNode input = inputs.addObject();
-                current = input.putArray("Items");
-                if (batchInput != null) {
-                    input.set("BatchInput", batchInput);
-                }
-                bytes = 0;
-            }
-            current.add(item);
-            bytes += size;
-        }
-        if (current != null) {
-            sizes.add(current.size());
-        }
-        run.inputs = inputs;
-        run.batchSizes = sizes.stream().mapToInt(Integer::intValue).toArray();
-    }
-
-    /** {@link #fill} for every run whose children ended or whose limits changed in this transition. */
-    private boolean refill() {
-        boolean any = false;
-        for (Flow flow : refill) {
-            if (flow.work instanceof MapRunWork run && run.phase == MapRunWork.RUNNING && !ex.closed()) {
-                fill(flow, run);
-                any = true;
-            }
-        }
-        refill.clear();
-        return any;
-    }
-
-    /** Starts children while the run has capacity; when every child has ended, collects the results. */
-    private void fill(Flow flow, MapRunWork run) {
-        if (!run.allEnded()) {
-            startChildren(flow, run);
-            return;
-        }
-        run.phase = MapRunWork.COLLECTING;
-        ObjectNode payload = Json.object();
-        payload.put("mapRun", "collect");
-        payload.put("task", run.key);
-        payload.put("mapRunArn", run.mapRunArn);
-        payload.put("children", run.totalChildren);
-        if (run.writer != null) {
-            payload.set("writer", run.writer);
-        }
-        payload.put("region", ex.region);
-        payload.put("account", account());
-        tx.schedule(new WorkItem(run.key + ":collect", WorkItem.Kind.TASK, 0, null, payload));
-    }
-
-    private void startChildren(Flow flow, MapRunWork run) {
-        int capacity = run.capacity();
-        String definitionKey = ex.definitionKey + "#" + URLEncoder.encode(flow.state, StandardCharsets.UTF_8);
-        while (run.next < run.totalChildren && run.running.size() < capacity) {
-            int first = run.next;
-            ArrayNode children = Json.NODES.arrayNode();
-            while (run.next < run.totalChildren && run.running.size() < capacity
-                    && children.size() < MapRunWork.START_CHUNK) {
-                int index = run.next++;
-                ObjectNode child = children.addObject();
-                child.put("index", index);
-                child.put("name", run.childName(index));
-                child.put("arn", run.childArn(index));
-                child.put("items", run.items(index));
-                child.put("input", Json.compact(run.input(index)));
-                run.running.add(index);
-            }
-            ObjectNode payload = Json.object();
-            payload.put("mapRun", "start");
-            payload.put("task", run.key);
-            payload.put("mapRunArn", run.mapRunArn);
-            payload.put("stateMachineArn", run.childMachineArn);
-            payload.put("stateMachineName", run.childMachineArn.substring(run.childMachineArn.indexOf(":stateMachine:")
-                    + ":stateMachine:".length()));
-            payload.put("definitionKey", definitionKey);
-            if (ex.roleArn != null) {
-                payload.put("roleArn", ex.roleArn);
-            }
-            payload.put("parentArn", ex.executionArn);
-            payload.put("region", ex.region);
-            payload.set("children", children);
-            tx.schedule(new WorkItem(run.key + ":s" + first, WorkItem.Kind.TASK, 0, null, payload));
-        }
-        run.dropStartedInputs();
-        changedRuns.put(run.mapRunArn, run);
-    }
-
-    private Flow mapRunFlow(Predicate<MapRunWork> test) {
-        return find(f -> f.work instanceof MapRunWork run && test.test(run));
-    }
-
-    private void mapRead(ObjectNode data) {
-        String key = text(data, "task");
-        Flow flow = mapRunFlow(run -> run.key.equals(key) && run.phase == MapRunWork.READING);
-        if (flow == null) {
-            return;
-        }
-        MapRunWork run = (MapRunWork) flow.work;
-        String error = text(data, "error");
-        if (error != null) {
-            flow.work = null;
-            flow.phase = Flow.ATTEMPT;
-            flow.prev = append("MapStateFailed", flow.prev, null);
-            handleError(flow, error, text(data, "cause"));
-            return;
-        }
-        JsonNode items = data.get("items");
-        try {
-            if (!(items instanceof ArrayNode array)) {
-                throw new StatesError("States.ItemReaderFailed", "Attempting to map over non-iterable node.", null);
-            }
-            beginRun(flow, (MapState) state(flow), run, array);
-        } catch (StatesError e) {
-            flow.work = null;
-            flow.phase = Flow.ATTEMPT;
-            raise(flow, e);
-        }
-    }
-
-    private void mapChildEnded(ObjectNode data) {
-        String key = text(data, "task");
-        Flow flow = mapRunFlow(run -> run.key.equals(key));
-        if (flow == null) {
-            return; // the run ended (failed, aborted) before this child
-        }
-        MapRunWork run = (MapRunWork) flow.work;
-        int index = data.path("index").asInt(-1);
-        if (run.phase != MapRunWork.RUNNING || !run.running.remove(index)) {
-            return;
-        }
-        int items = run.items(index);
-        switch (String.valueOf(text(data, "status"))) {
-            case "SUCCEEDED" -> {
-                run.succeeded++;
-                run.itemsSucceeded += items;
-            }
-            case "TIMED_OUT" -> {
-                run.timedOut++;
-                run.itemsTimedOut += items;
-            }
-            case "ABORTED" -> {
-                run.aborted++;
-                run.itemsAborted += items;
-            }
-            default -> {
-                run.failed++;
-                run.itemsFailed += items;
-            }
-        }
-        changedRuns.put(run.mapRunArn, run);
-        if (run.exceeded()) {
-            mapRunFailed(flow, run, EXCEED_TOLERATED, EXCEED_TOLERATED_CAUSE);
-            return;
-        }
-        refill.add(flow);
-    }
-
-    private void mapCollected(ObjectNode data) {
-        String key = text(data, "task");
-        Flow flow = mapRunFlow(run -> run.key.equals(key) && run.phase == MapRunWork.COLLECTING);
-        if (flow == null) {
-            return;
-        }
-        MapRunWork run = (MapRunWork) flow.work;
-        String error = text(data, "error");
-        if (error != null) {
-            mapRunFailed(flow, run, error, text(data, "cause"));
-            return;
-        }
-        JsonNode result = parseOrNull(text(data, "output"));
-        endMapRun(run, "SUCCEEDED");
-        long succeeded = append("MapRunSucceeded", run.threadPrev, null);
-        stateSucceeded(flow, state(flow), result == null ? Json.NODES.nullNode() : result, succeeded);
-    }
-
-    private void updateMapRun(ObjectNode data) {
-        String arn = text(data, "mapRunArn");
-        Flow flow = mapRunFlow(run -> run.mapRunArn.equals(arn) && run.phase == MapRunWork.RUNNING);
-        if (flow == null) {
-            return;
-        }
-        MapRunWork run = (MapRunWork) flow.work;
-        if (data.hasNonNull("maxConcurrency")) {
-            run.maxConcurrency = data.get("maxConcurrency").asInt();
-        }
-        if (data.hasNonNull("toleratedFailureCount")) {
-            run.toleratedCount = data.get("toleratedFailureCount").asLong();
-        }
-        if (data.hasNonNull("toleratedFailurePercentage")) {
-            run.toleratedPercentage = data.get("toleratedFailurePercentage").asDouble();
-        }
-        changedRuns.put(run.mapRunArn, run);
-        if (run.exceeded()) {
-            mapRunFailed(flow, run, EXCEED_TOLERATED, EXCEED_TOLERATED_CAUSE);
-            return;
-        }
-        refill.add(flow);
-    }
-
-    /** MapRunFailed, then MapStateFailed; the error is retried, caught or fails the thread. */
-    private void mapRunFailed(Flow flow, MapRunWork run, String error, String cause) {
-        endMapRun(run, "FAILED");
-        ObjectNode details = Json.object();
-        details.put("error", error);
-        if (cause != null) {
-            details.put("cause", cause);
-        }
-        long failed = append("MapRunFailed", run.threadPrev, details);
-        flow.prev = append("MapStateFailed", failed, null);
-        flow.work = null;
-        flow.phase = Flow.ATTEMPT;
-        handleError(flow, error, cause);
-    }
-
-    /** Closes the run: cancels its pending work and stops the children still running. */
-    private void endMapRun(MapRunWork run, String status) {
-        tx.cancel(run.key + ":read");
-        tx.cancel(run.key + ":collect");
-        for (int index : run.running) {
-            tx.deliver(run.childArn(index), WorkItem.signal("parentAborted:" + ex.executionArn, 0,
-                    new Signal("stop", Json.object())));
-            run.aborted++;
-            run.itemsAborted += run.items(index);
-        }
-        run.running.clear();
-        run.status = status;
-        run.stopMs = tx.now().toEpochMilli();
-        run.inputs = null;
-        run.effective = null;
-        if (run.mapRunArn != null && run.startMs > 0) {
-            changedRuns.put(run.mapRunArn, run);
-        }
     }
 
     // ---------------------------------------------------------------- aborting
@@ -1776,7 +1366,7 @@ final class Interpreter {
             }
             case MapRunWork run -> {
                 boolean started = run.phase != MapRunWork.READING;
-                endMapRun(run, "ABORTED");
+                distributed.endMapRun(run, "ABORTED");
                 long last = prev >= 0 ? prev : started ? run.threadPrev : flow.prev;
                 if (started) {
                     last = append("MapRunAborted", last, null);
@@ -1873,7 +1463,7 @@ final class Interpreter {
                 data.put("cause", cause);
             }
             tx.deliver(ex.parent.executionArn(),
-                    WorkItem.signal("child:" + ex.executionArn, 0, new Signal(MAP_CHILD_ENDED, data)));
+                    WorkItem.signal("child:" + ex.executionArn, 0, new Signal(DistributedMaps.MAP_CHILD_ENDED, data)));
             return;
         }
         boolean parsed = "SYNC_2".equals(ex.parent.pattern());
@@ -1944,7 +1534,7 @@ final class Interpreter {
      * Appends an event. The 25,000th event may only end the execution: any other event is replaced by
      * {@code ExecutionFailed} and the transition stops there ({@link HistoryLimitReached}).
      */
-    private long append(String type, long prev, ObjectNode details) {
+    long append(String type, long prev, ObjectNode details) {
         long next = tx.lastEventId() + 1;
         if (next >= MAX_EVENTS && !type.startsWith("Execution")) {
             ObjectNode failed = Json.object();
@@ -1960,7 +1550,7 @@ final class Interpreter {
         return tx.appendEvent(type, prev, details);
     }
 
-    private Flow find(Predicate<Flow> test) {
+    Flow find(Predicate<Flow> test) {
         return find(ex.root, test);
     }
 
@@ -1979,7 +1569,7 @@ final class Interpreter {
         return null;
     }
 
-    private State state(Flow flow) {
+    State state(Flow flow) {
         State state = definition().states().get(flow.state);
         if (state == null) {
             if (allStates == null) {
@@ -2019,7 +1609,7 @@ final class Interpreter {
         }
     }
 
-    private JsonNode select(Flow flow, JsonPathExpression path, JsonNode value, String field) throws StatesError {
+    JsonNode select(Flow flow, JsonPathExpression path, JsonNode value, String field) throws StatesError {
         if (path != null && path.root() == dev.stepline.sfn.asl.PathRoot.INPUT && path.relativePath().equals("$")) {
             return value;
         }
@@ -2038,15 +1628,15 @@ final class Interpreter {
         return values instanceof ObjectNode object ? object : Json.object();
     }
 
-    private Scope scope(Flow flow, JsonNode input, String token) {
+    Scope scope(Flow flow, JsonNode input, String token) {
         return new Scope(input, context(flow, token, -1, null), variables(flow));
     }
 
-    private Scope mapItemScope(Flow flow, JsonNode input, int index, JsonNode value) {
+    Scope mapItemScope(Flow flow, JsonNode input, int index, JsonNode value) {
         return new Scope(input, context(flow, null, index, value), variables(flow));
     }
 
-    private ObjectNode context(Flow flow, String token, int mapIndex, JsonNode mapValue) {
+    ObjectNode context(Flow flow, String token, int mapIndex, JsonNode mapValue) {
         ObjectNode context = Json.object();
         ObjectNode execution = context.putObject("Execution");
         execution.put("Id", ex.executionArn);
@@ -2082,7 +1672,7 @@ final class Interpreter {
     }
 
     /** The variables visible to a thread: its own and its ancestors' (inner names win). */
-    private static Map<String, JsonNode> variables(Flow flow) {
+    static Map<String, JsonNode> variables(Flow flow) {
         Map<String, JsonNode> variables = null;
         for (Flow f = flow; f != null; f = f.parent) {
             if (f.vars != null && !f.vars.isEmpty()) {
@@ -2102,12 +1692,12 @@ final class Interpreter {
         return ex.executionArn.contains(":express:");
     }
 
-    private static boolean jsonata(State state) {
+    static boolean jsonata(State state) {
         return state.queryLanguage() == QueryLanguage.JSONATA;
     }
 
     /** {@code $states} of the current state: its raw input, the context object, the visible variables. */
-    private JsonataScope jsonataScope(Flow flow) {
+    JsonataScope jsonataScope(Flow flow) {
         return new JsonataScope(flow.input, context(flow, null, -1, null), variables(flow));
     }
 
@@ -2155,12 +1745,12 @@ final class Interpreter {
         return details;
     }
 
-    private static String text(ObjectNode data, String field) {
+    static String text(ObjectNode data, String field) {
         JsonNode node = data.get(field);
         return node == null || node.isNull() ? null : node.asString();
     }
 
-    private static JsonNode parseOrNull(String text) {
+    static JsonNode parseOrNull(String text) {
         if (text == null) {
             return null;
         }
