@@ -27,6 +27,7 @@ import java.util.regex.Pattern;
  * java -cp target/stepline.jar bench/SfnLoad.java chain    [http|inprocess] [executions] [clients]
  * java -cp target/stepline.jar bench/SfnLoad.java map      [http|inprocess] [items]
  * java -cp target/stepline.jar bench/SfnLoad.java list     [http|inprocess] [stored executions]
+ * java -cp target/stepline.jar bench/SfnLoad.java dmap     [http|inprocess] [items] [maxConcurrency]
  * </pre>
  *
  * <ul>
@@ -34,6 +35,8 @@ import java.util.regex.Pattern;
  *       clients, DescribeExecution latency from two extra clients describing running executions meanwhile.</li>
  *   <li>{@code map}: one execution of an inline Map over N items (each item a Pass state).</li>
  *   <li>{@code list}: ListExecutions latency over N stored executions: first page and a page 10,000 deep.</li>
+ *   <li>{@code dmap}: one execution of a Distributed Map over a JSONL object of N items in the object store
+ *       (one child execution per item, each a Pass state; results written with a ResultWriter).</li>
  * </ul>
  * {@code http} starts the server in this JVM on a free port and talks to it over HTTP (java.net.http);
  * {@code inprocess} hands the same requests to the server's router without a socket. Each run uses a fresh
@@ -63,6 +66,8 @@ public final class SfnLoad {
                         args.length > 3 ? Integer.parseInt(args[3]) : 64, scenario.equals("jsonata"));
                 case "map" -> map(client, args.length > 2 ? Integer.parseInt(args[2]) : 10_000);
                 case "list" -> list(client, server, args.length > 2 ? Integer.parseInt(args[2]) : 1_000_000);
+                case "dmap" -> dmap(client, server, args.length > 2 ? Integer.parseInt(args[2]) : 100_000,
+                        args.length > 3 ? Integer.parseInt(args[3]) : 0);
                 default -> throw new IllegalArgumentException("unknown scenario " + scenario);
             }
         } finally {
@@ -191,6 +196,60 @@ public final class SfnLoad {
                 String described = client.call("DescribeExecution", "{\"executionArn\":\"" + arn + "\"}");
                 System.out.println("  error: " + field(described, "error") + ": " + field(described, "cause"));
             }
+        }
+    }
+
+    /** Distributed Map over a JSONL object: wall time from StartExecution to SUCCEEDED, child executions per second. */
+    static void dmap(Client client, StepLineServer server, int items, int maxConcurrency) throws Exception {
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < items; i++) {
+            lines.append("{\"n\":").append(i).append("}\n");
+        }
+        s3(server, "PUT", "/bench-items", new byte[0]);
+        s3(server, "PUT", "/bench-results", new byte[0]);
+        s3(server, "PUT", "/bench-items/items.jsonl", lines.toString().getBytes(StandardCharsets.UTF_8));
+        String definition = "{\"StartAt\":\"Fan\",\"States\":{\"Fan\":{\"Type\":\"Map\",\"MaxConcurrency\":" + maxConcurrency + ","
+                + "\"ItemReader\":{\"Resource\":\"arn:aws:states:::s3:getObject\",\"ReaderConfig\":{\"InputType\":\"JSONL\"},"
+                + "\"Parameters\":{\"Bucket\":\"bench-items\",\"Key\":\"items.jsonl\"}},"
+                + "\"ResultWriter\":{\"Resource\":\"arn:aws:states:::s3:putObject\",\"Parameters\":{\"Bucket\":\"bench-results\",\"Prefix\":\"out\"}},"
+                + "\"ItemProcessor\":{\"ProcessorConfig\":{\"Mode\":\"DISTRIBUTED\",\"ExecutionType\":\"STANDARD\"},"
+                + "\"StartAt\":\"P\",\"States\":{\"P\":{\"Type\":\"Pass\",\"End\":true}}},\"End\":true}}}";
+        String machine = createMachine(client, "dmap" + items, definition);
+        long t0 = System.nanoTime();
+        String arn = field(client.call("StartExecution", "{\"stateMachineArn\":\"" + machine + "\"}"), "executionArn");
+        String status;
+        long lastReport = t0;
+        while ((status = field(client.call("DescribeExecution", "{\"executionArn\":\"" + arn + "\"}"), "status")).equals("RUNNING")) {
+            Thread.sleep(200);
+            if (System.nanoTime() - lastReport > 10_000_000_000L) {
+                lastReport = System.nanoTime();
+                String runs = client.call("ListMapRuns", "{\"executionArn\":\"" + arn + "\"}");
+                String mapRun = field(runs, "mapRunArn");
+                if (mapRun != null) {
+                    String described = client.call("DescribeMapRun", "{\"mapRunArn\":\"" + mapRun + "\"}");
+                    Matcher m = Pattern.compile("\"executionCounts\":\\{[^}]*\\}").matcher(described);
+                    System.out.printf("  %.0f s: %s%n", (lastReport - t0) / 1e9, m.find() ? m.group() : described);
+                }
+            }
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        System.out.printf("dmap: %d items, MaxConcurrency %d, %s in %.1f s = %.0f child executions/s%n", items,
+                maxConcurrency, status, seconds, items / seconds);
+        if (!status.equals("SUCCEEDED")) {
+            String described = client.call("DescribeExecution", "{\"executionArn\":\"" + arn + "\"}");
+            System.out.println("  error: " + field(described, "error") + ": " + field(described, "cause"));
+        }
+    }
+
+    /** An unsigned S3 call handed to the router (signatures are not checked by default). */
+    static void s3(StepLineServer server, String method, String path, byte[] body) {
+        Headers headers = Headers.of(Map.of("authorization", List.of(
+                "AWS4-HMAC-SHA256 Credential=AKIDBENCH/20260101/us-east-1/s3/aws4_request, SignedHeaders=host, Signature=00"),
+                "x-amz-content-sha256", List.of("UNSIGNED-PAYLOAD")));
+        HttpResponse response = server.handle(new HttpRequest(method, path, "", headers, body));
+        if (response.status() >= 300) {
+            throw new IllegalStateException(method + " " + path + ": " + response.status() + " "
+                    + new String(response.body(), StandardCharsets.UTF_8));
         }
     }
 

@@ -172,9 +172,19 @@ public final class Engine implements AutoCloseable {
             }
             state = registered.dialect().apply(state, due.stream().map(WorkItem::asSignal).toList(), buffer);
         }
-        Commit commit = commitOf(registered, executionId, 0, state, buffer, Set.of());
-        committer.submit(commit);
-        return commit.result().join();
+        while (true) {
+            Commit commit = commitOf(registered, executionId, 0, state, buffer, Set.of());
+            committer.submit(commit);
+            try {
+                return commit.result().join();
+            } catch (java.util.concurrent.CompletionException e) {
+                if (!(e.getCause() instanceof EngineStore.ConsumedElsewhere)) {
+                    throw e;
+                }
+                // Another transition of the same batch lost a race and the batch rolled back; a creation
+                // consumes nothing, so it was not the one: write it again.
+            }
+        }
     }
 
     /**

@@ -110,6 +110,53 @@ class KillNineTest {
         }
     }
 
+    /**
+     * A Distributed Map killed while its children run: after the restart the Map Run finishes, every
+     * item was processed by exactly one child execution and counted once, and the results keep item order.
+     */
+    @Test
+    void aDistributedMapRunFinishesAfterAKill() throws Exception {
+        Path data = dir.resolve("data");
+        int items = 1000;
+        StringBuilder input = new StringBuilder("[");
+        for (int i = 0; i < items; i++) {
+            input.append(i == 0 ? "" : ",").append(i);
+        }
+        input.append("]");
+        String exec;
+        String mapRun;
+        try (ServerProcess server = new ServerProcess(data).start(); SfnClient sfn = server.sfn()) {
+            String machine = machine(sfn, "distributed", """
+                    {"StartAt": "Fan", "States": {"Fan": {"Type": "Map", "MaxConcurrency": 100,
+                      "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
+                        "StartAt": "Echo", "States": {"Echo": {"Type": "Pass", "End": true}}},
+                      "End": true}}}""");
+            exec = start(sfn, machine, input.toString());
+            mapRun = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(10)).until(() ->
+                    sfn.listMapRuns(b -> b.executionArn(exec)).mapRuns(), runs -> !runs.isEmpty()).getFirst().mapRunArn();
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(10)).until(() ->
+                    sfn.describeMapRun(b -> b.mapRunArn(mapRun)).executionCounts().succeeded() >= 200);
+            server.kill();
+        }
+        try (ServerProcess server = new ServerProcess(data).start(); SfnClient sfn = server.sfn()) {
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(50)).untilAsserted(() ->
+                    assertThat(sfn.describeExecution(b -> b.executionArn(exec)).status()).isEqualTo(ExecutionStatus.SUCCEEDED));
+            assertThat(sfn.describeExecution(b -> b.executionArn(exec)).output()).isEqualTo(input.toString());
+            Histories.assertGapless(sfn, exec);
+            var run = sfn.describeMapRun(b -> b.mapRunArn(mapRun));
+            assertThat(run.executionCounts().succeeded()).isEqualTo(items);
+            assertThat(run.executionCounts().total()).isEqualTo(items);
+            assertThat(run.itemCounts().succeeded()).isEqualTo(items);
+            var children = sfn.listExecutions(b -> b.mapRunArn(mapRun).maxResults(1000)).executions();
+            assertThat(children).hasSize(items)
+                    .allSatisfy(c -> assertThat(c.status()).isEqualTo(ExecutionStatus.SUCCEEDED));
+            for (int i = 0; i < items; i += 97) {
+                assertThat(Histories.types(sfn, children.get(i).executionArn())).containsExactly("ExecutionStarted",
+                        "PassStateEntered", "PassStateExited", "ExecutionSucceeded");
+            }
+        }
+    }
+
     private static String machine(SfnClient sfn, String name, String definition) {
         return sfn.createStateMachine(b -> b.name(name).roleArn(ROLE).definition(definition)).stateMachineArn();
     }

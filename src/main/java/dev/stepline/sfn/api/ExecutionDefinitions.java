@@ -56,16 +56,78 @@ final class ExecutionDefinitions implements DefinitionSource {
     }
 
     Optional<Doc> doc(Tx tx, String key) {
+        int hash = key.lastIndexOf('#');
+        if (hash >= 0) {
+            String stateName = java.net.URLDecoder.decode(key.substring(hash + 1), StandardCharsets.UTF_8);
+            return doc(tx, key.substring(0, hash)).map(parent -> new Doc(parent.stateMachineArn(), parent.name(),
+                    parent.type(), processorDefinition(parent.definition(), stateName), parent.roleArn(),
+                    parent.loggingConfiguration(), parent.tracingConfiguration(), parent.encryptionConfiguration(),
+                    parent.revisionId(), parent.updateDate()));
+        }
         return tx.queryOne("SELECT doc FROM sfn_definition WHERE definition_key = ?",
                 rs -> JSON.readValue(rs.getString(1), Doc.class), key);
     }
 
+    /**
+     * {@inheritDoc} A Distributed Map child's key is its parent's key, {@code #} and the Map state's
+     * name (URL-encoded): the child runs that state's ItemProcessor as a state machine of its own.
+     */
     @Override
     public StateMachineDefinition definition(String key) {
+        int hash = key.lastIndexOf('#');
+        if (hash >= 0) {
+            StateMachineDefinition cached = compiled.get(key);
+            if (cached != null) {
+                return cached;
+            }
+            // Not inside computeIfAbsent: resolving the parent may compile it (a recursive update).
+            String stateName = java.net.URLDecoder.decode(key.substring(hash + 1), StandardCharsets.UTF_8);
+            StateMachineDefinition parent = definition(key.substring(0, hash));
+            if (!(parent.allStates().get(stateName) instanceof dev.stepline.sfn.asl.MapState map)) {
+                throw new IllegalStateException("no Map state " + stateName + " in " + key);
+            }
+            dev.stepline.sfn.asl.Workflow processor = map.processor().workflow();
+            compiled.putIfAbsent(key, new StateMachineDefinition(processor.comment(), processor.startAt(),
+                    processor.states(), null, null, map.queryLanguage(), java.util.List.of()));
+            return compiled.get(key);
+        }
         return compiled.computeIfAbsent(key, k -> {
             Doc doc = database.read(tx -> doc(tx, k)).orElseThrow(() -> new IllegalStateException("no definition " + k));
             return AslParser.parse(doc.definition(), StateMachineType.valueOf(doc.type()));
         });
+    }
+
+    /** The ItemProcessor (or Iterator) of the Map state {@code stateName}, as a definition of its own. */
+    static String processorDefinition(String definition, String stateName) {
+        tools.jackson.databind.JsonNode map = findState(JSON.readTree(definition), stateName);
+        if (map == null) {
+            return "{}";
+        }
+        tools.jackson.databind.JsonNode processor = map.has("ItemProcessor") ? map.get("ItemProcessor") : map.get("Iterator");
+        tools.jackson.databind.node.ObjectNode out = JSON.createObjectNode();
+        processor.properties().forEach(e -> {
+            if (!e.getKey().equals("ProcessorConfig")) {
+                out.set(e.getKey(), e.getValue());
+            }
+        });
+        return JSON.writeValueAsString(out);
+    }
+
+    private static tools.jackson.databind.JsonNode findState(tools.jackson.databind.JsonNode node, String name) {
+        if (node == null || !(node.isObject() || node.isArray())) {
+            return null;
+        }
+        tools.jackson.databind.JsonNode states = node.get("States");
+        if (states != null && states.get(name) != null && states.get(name).isObject()) {
+            return states.get(name);
+        }
+        for (tools.jackson.databind.JsonNode child : node) {
+            tools.jackson.databind.JsonNode found = findState(child, name);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
     }
 
     private static String sha256(String text) {

@@ -24,7 +24,8 @@ final class ExecutionRows implements Projection {
 
     /** One row. */
     record Row(String arn, String stateMachineArn, String versionArn, String aliasArn, String name, String status,
-               long startMs, Long stopMs, int redriveCount, Long redriveMs, Doc doc) {
+               long startMs, Long stopMs, int redriveCount, Long redriveMs, Doc doc, String mapRunArn, Integer itemIndex,
+               Integer itemCount) {
         Instant startDate() {
             return Instant.ofEpochMilli(startMs);
         }
@@ -42,9 +43,14 @@ final class ExecutionRows implements Projection {
     record Filter(String column, String value, String status, Boolean redriven) {}
 
     private static final String COLUMNS = "arn, state_machine_arn, version_arn, alias_arn, name, status, start_ms, stop_ms,"
-            + " redrive_count, redrive_ms, doc";
+            + " redrive_count, redrive_ms, doc, map_run_arn, item_index, item_count";
 
     private final ExecutionWaiters waiters = new ExecutionWaiters();
+    private final MapRunRows mapRuns = new MapRunRows();
+
+    MapRunRows mapRuns() {
+        return mapRuns;
+    }
 
     /** Callers waiting for executions to close. */
     ExecutionWaiters waiters() {
@@ -54,19 +60,35 @@ final class ExecutionRows implements Projection {
     @Override
     public void write(Tx tx, List<Change> changes) {
         List<Object[]> rows = new ArrayList<>(changes.size());
+        List<dev.stepline.sfn.runtime.MapRunSummary> runs = new ArrayList<>();
         for (Change change : changes) {
             ExecutionSummary s = (ExecutionSummary) change.summary();
+            runs.addAll(s.mapRuns());
             if (!"RUNNING".equals(s.status())) {
                 waiters.closing(s.executionArn());
             }
             Doc doc = new Doc(s.input(), s.output(), s.error(), s.cause(), s.traceHeader(), s.definitionKey());
             rows.add(new Object[] {s.executionArn(), s.stateMachineArn(), s.versionArn(), s.aliasArn(), s.name(), s.status(),
                     s.startDate().toEpochMilli(), s.stopDate() == null ? null : s.stopDate().toEpochMilli(), s.redriveCount(),
-                    s.redriveDate() == null ? null : s.redriveDate().toEpochMilli(), JSON.writeValueAsString(doc)});
+                    s.redriveDate() == null ? null : s.redriveDate().toEpochMilli(), JSON.writeValueAsString(doc),
+                    s.mapChild() == null ? null : s.mapChild().mapRunArn(),
+                    s.mapChild() == null ? null : s.mapChild().index(),
+                    s.mapChild() == null ? null : s.mapChild().itemCount()});
         }
-        tx.batch("INSERT INTO sfn_execution (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                + " ON CONFLICT (arn) DO UPDATE SET status = excluded.status, stop_ms = excluded.stop_ms,"
-                + " redrive_count = excluded.redrive_count, redrive_ms = excluded.redrive_ms, doc = excluded.doc", rows);
+        if (!rows.isEmpty()) {
+            tx.batch("INSERT INTO sfn_execution (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                    + " ON CONFLICT (arn) DO UPDATE SET status = excluded.status, stop_ms = excluded.stop_ms,"
+                    + " redrive_count = excluded.redrive_count, redrive_ms = excluded.redrive_ms, doc = excluded.doc", rows);
+        }
+        if (!runs.isEmpty()) {
+            mapRuns.write(tx, runs);
+        }
+    }
+
+    /** A Map Run's children in item order. */
+    List<Row> byMapRun(Tx tx, String mapRunArn) {
+        return tx.query("SELECT " + COLUMNS + " FROM sfn_execution WHERE map_run_arn = ? ORDER BY item_index",
+                ExecutionRows::row, mapRunArn);
     }
 
     Optional<Row> find(Tx tx, String arn) {
@@ -106,6 +128,12 @@ final class ExecutionRows implements Projection {
         long redrive = rs.getLong(10);
         Long redriveMs = rs.wasNull() ? null : redrive;
         return new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
-                rs.getLong(7), stopMs, rs.getInt(9), redriveMs, JSON.readValue(rs.getString(11), Doc.class));
+                rs.getLong(7), stopMs, rs.getInt(9), redriveMs, JSON.readValue(rs.getString(11), Doc.class), rs.getString(12),
+                integer(rs, 13), integer(rs, 14));
+    }
+
+    private static Integer integer(ResultSet rs, int column) throws SQLException {
+        int value = rs.getInt(column);
+        return rs.wasNull() ? null : value;
     }
 }

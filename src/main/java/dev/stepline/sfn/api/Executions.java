@@ -238,11 +238,13 @@ final class Executions {
         boolean data = !"METADATA_ONLY".equals(input.includedData());
         boolean succeeded = "SUCCEEDED".equals(row.status());
         String reason = notRedrivableBecause(row);
+        String redriveStatus = reason != null ? "NOT_REDRIVABLE"
+                : row.mapRunArn() != null ? "REDRIVABLE_BY_MAP_RUN" : "REDRIVABLE";
         return new DescribeExecutionOutput(row.arn(), row.stateMachineArn(), row.name(), row.status(), row.startDate(),
                 row.stopDate(), data ? row.doc().input() : null, data ? new DataDetails(true) : null,
                 data && succeeded ? row.doc().output() : null, data && succeeded ? new DataDetails(true) : null,
-                row.doc().traceHeader(), null, row.doc().error(), row.doc().cause(), row.versionArn(), row.aliasArn(),
-                row.redriveCount(), row.redriveDate(), reason == null ? "REDRIVABLE" : "NOT_REDRIVABLE", reason);
+                row.doc().traceHeader(), row.mapRunArn(), row.doc().error(), row.doc().cause(), row.versionArn(),
+                row.aliasArn(), row.redriveCount(), row.redriveDate(), redriveStatus, reason);
     }
 
     /** The row of a Standard execution in the caller's account and region, or the AWS error for it. */
@@ -356,8 +358,7 @@ final class Executions {
             throw SfnErrors.validation("Must provide a StateMachine ARN or MapRun ARN");
         }
         if (input.mapRunArn() != null) {
-            SfnArn.parse(input.mapRunArn(), "mapRun");
-            throw SfnErrors.resourceNotFound(input.mapRunArn());
+            return listMapRun(context, input);
         }
         if ("PENDING_REDRIVE".equals(input.statusFilter())) {
             // [unverified] text: the model says PENDING_REDRIVE applies to Map Run children only.
@@ -394,6 +395,25 @@ final class Executions {
         Boolean redriven = input.redriveFilter() == null ? null : "REDRIVEN".equals(input.redriveFilter());
         ExecutionRows.Filter filter = new ExecutionRows.Filter(column, arn, input.statusFilter(), redriven);
         String fingerprint = arn + "|" + input.statusFilter() + "|" + input.redriveFilter();
+        return page(filter, fingerprint, input, false);
+    }
+
+    /** ListExecutions by {@code mapRunArn}: the Map Run's child executions, with {@code mapRunArn} and {@code itemCount}. */
+    private ListExecutionsOutput listMapRun(RequestContext context, ListExecutionsInput input) {
+        String arn = input.mapRunArn();
+        SfnArn parsed = SfnArn.parse(arn, "mapRun");
+        boolean exists = parsed.account().equals(context.account()) && parsed.region().equals(context.region())
+                && platform.database().read(tx -> rows.mapRuns().find(tx, arn)).isPresent();
+        if (!exists) {
+            throw SfnErrors.resourceNotFound(arn);
+        }
+        Boolean redriven = input.redriveFilter() == null ? null : "REDRIVEN".equals(input.redriveFilter());
+        ExecutionRows.Filter filter = new ExecutionRows.Filter("map_run_arn", arn, input.statusFilter(), redriven);
+        return page(filter, "mapRun|" + arn + "|" + input.statusFilter() + "|" + input.redriveFilter(), input, true);
+    }
+
+    private ListExecutionsOutput page(ExecutionRows.Filter filter, String fingerprint, ListExecutionsInput input,
+                                      boolean mapRun) {
         int size = SfnPaging.size(input.maxResults());
         String after = SfnPaging.after(platform.pageTokens(), input.nextToken(), "ListExecutions", fingerprint);
         Long afterStart = null;
@@ -408,8 +428,8 @@ final class Executions {
         List<ExecutionRows.Row> page = platform.database().read(tx -> rows.page(tx, filter, finalAfterStart, finalAfterArn,
                 size + 1));
         List<ExecutionListItem> items = page.stream().limit(size).map(r -> new ExecutionListItem(r.arn(),
-                r.stateMachineArn(), r.name(), r.status(), r.startDate(), r.stopDate(), null, null, r.versionArn(),
-                r.aliasArn(), r.redriveCount(), r.redriveDate())).toList();
+                r.stateMachineArn(), r.name(), r.status(), r.startDate(), r.stopDate(), mapRun ? r.mapRunArn() : null,
+                mapRun ? r.itemCount() : null, r.versionArn(), r.aliasArn(), r.redriveCount(), r.redriveDate())).toList();
         String next = null;
         if (page.size() > size) {
             ExecutionRows.Row last = page.get(size - 1);
@@ -426,9 +446,12 @@ final class Executions {
         ExecutionDefinitions.Doc doc = platform.database().read(tx -> definitions.doc(tx, row.doc().definitionKey()))
                 .orElseThrow(() -> SfnErrors.executionDoesNotExist(input.executionArn()));
         boolean metadataOnly = "METADATA_ONLY".equals(input.includedData());
-        return new DescribeStateMachineForExecutionOutput(doc.stateMachineArn(), doc.name(),
+        String label = row.mapRunArn() == null ? null
+                : row.stateMachineArn().substring(row.stateMachineArn().lastIndexOf('/') + 1);
+        return new DescribeStateMachineForExecutionOutput(row.mapRunArn() == null ? doc.stateMachineArn()
+                : row.stateMachineArn(), doc.name(),
                 metadataOnly ? "{}" : doc.definition(), doc.roleArn(), Instant.ofEpochMilli(doc.updateDate()),
-                doc.loggingConfiguration(), doc.tracingConfiguration(), null, null, doc.revisionId(),
+                doc.loggingConfiguration(), doc.tracingConfiguration(), row.mapRunArn(), label, doc.revisionId(),
                 doc.encryptionConfiguration(), metadataOnly ? null : VariableReferences.ofText(doc.definition()));
     }
 }

@@ -32,16 +32,21 @@ final class SfnTaskRunner implements TaskRunner {
     private final Executions executions;
     private final External external;
     private final Clock clock;
+    private final MapRunTasks mapRuns;
 
-    SfnTaskRunner(Executions executions, External external, Clock clock) {
+    SfnTaskRunner(Executions executions, External external, Clock clock, MapRunTasks mapRuns) {
         this.executions = executions;
         this.external = external;
         this.clock = clock;
+        this.mapRuns = mapRuns;
     }
 
     @Override
     public Signal run(String executionId, WorkItem task) {
         ObjectNode payload = task.payload();
+        if (MapRunTasks.handles(payload)) {
+            return mapRuns.run(payload);
+        }
         if (START_EXECUTION.equals(payload.path("integration").asString(null))) {
             return startExecution(task.key(), payload);
         }

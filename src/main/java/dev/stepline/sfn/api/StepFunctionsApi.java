@@ -53,7 +53,7 @@ public final class StepFunctionsApi {
         TaskTokenSigner tokens = new TaskTokenSigner(new MetaStore().secretKey(platform.database(), "task-token-key"));
         TaskCallbacks callbacks = new TaskCallbacks(platform, platform.engine(), tokens, activities);
         platform.engine().register(new AslDialect(definitions, tokens, activities::exists),
-                new SfnTaskRunner(executions, external, platform.clock()), rows);
+                new SfnTaskRunner(executions, external, platform.clock(), new MapRunTasks(platform, rows)), rows);
         platform.ports().stepFunctions(new SfnPort(platform, executions));
         ExecutionHistory history = new ExecutionHistory(platform, executions);
         api.add("StartExecution", ExecutionShapes.StartExecutionInput.class, executions::start)
@@ -69,6 +69,10 @@ public final class StepFunctionsApi {
                 .add("SendTaskSuccess", ExecutionShapes.SendTaskSuccessInput.class, callbacks::sendTaskSuccess)
                 .add("SendTaskFailure", ExecutionShapes.SendTaskFailureInput.class, callbacks::sendTaskFailure)
                 .add("SendTaskHeartbeat", ExecutionShapes.SendTaskHeartbeatInput.class, callbacks::sendTaskHeartbeat);
+        MapRuns mapRuns = new MapRuns(platform, platform.engine(), executions, rows.mapRuns());
+        api.add("ListMapRuns", MapRunShapes.ListMapRunsInput.class, mapRuns::list)
+                .add("DescribeMapRun", MapRunShapes.DescribeMapRunInput.class, mapRuns::describe)
+                .add("UpdateMapRun", MapRunShapes.UpdateMapRunInput.class, mapRuns::update);
         SfnTags tags = new SfnTags(platform);
         api.add("TagResource", TagShapes.TagResourceInput.class, tags::tag)
                 .add("UntagResource", TagShapes.UntagResourceInput.class, tags::untag)

@@ -25,6 +25,12 @@ import java.util.function.Predicate;
  *       reopened it): records {@code ExecutionRedriven} and re-enters the state that did not succeed.</li>
  *   <li>{@code taskSucceeded} {task, output}, {@code taskFailed} {task, error?, cause?}, {@code taskSubmitted}
  *       {task, output}, {@code activityStarted} {task, workerName?} — ignored unless {@code task} is awaited.</li>
+ *   <li>Distributed Map ({@link MapRunWork}, keyed by the run's {@code m<n>}): {@code mapRead} {task, items | error,
+ *       cause} (the ItemReader task), {@code mapStarted} {task} (a start task is done; nothing to do),
+ *       {@code mapChildEnded} {task, index, status, error?, cause?} (delivered by a child execution when it closes,
+ *       keyed {@code child:<childArn>}), {@code mapCollected} {task, output | error, cause} (the results),
+ *       {@code updateMapRun} {mapRunArn, maxConcurrency?, toleratedFailureCount?, toleratedFailurePercentage?}
+ *       (UpdateMapRun). Ignored unless the run is still in the phase that waits for them.</li>
  * </ul>
  *
  * <h2>Work</h2>
@@ -32,7 +38,10 @@ import java.util.function.Predicate;
  * parameters, stateName, stateMachineArn, executionArn, testCase?, region, account, attempt,
  * timeoutSeconds?); an activity a PARKED item {@code t<n>} on the activity ARN's queue (payload: task,
  * input, token); a {@code .waitForTaskToken} task also a PARKED item {@code p<n>} (payload: task) whose
- * token is {@code $$.Task.Token}.
+ * token is {@code $$.Task.Token}. A Distributed Map schedules TASK items {@code m<n>:read} (ItemReader),
+ * {@code m<n>:s<first>} (start the children from index {@code first}; payload: mapRun "start", children
+ * [{index, name, arn, items, input}], stateMachineArn, definitionKey {@code <parent key>#<Map state name>}, ...)
+ * and {@code m<n>:collect} (gather or write the results).
  */
 public final class AslDialect implements Dialect<AslExecution> {
     public static final String KIND = "sfn";

@@ -29,6 +29,8 @@ public final class AslExecution {
     final long startMs;
     final String region;
     final ExecutionStart.ParentTask parent;
+    /** For a Distributed Map child: its Map Run, else null. */
+    ExecutionStart.MapChild mapChild;
 
     /** RUNNING, SUCCEEDED, FAILED, TIMED_OUT or ABORTED. */
     String status = RUNNING;
@@ -69,6 +71,7 @@ public final class AslExecution {
                 start.parent());
         execution.root = Flow.top();
         execution.testCase = start.testCase();
+        execution.mapChild = start.mapChild();
         return execution;
     }
 

@@ -21,12 +21,20 @@ import java.time.Instant;
  * @param startDate       when it was accepted
  * @param region          the execution's region (for TaskScheduled events)
  * @param testCase        the mock test case named by a {@code #TestCase} suffix of the ARN StartExecution was given, or null
- * @param parent          the parent task for a child started by {@code states:startExecution}, or null
+ * @param parent          the parent task for a child started by {@code states:startExecution} or by a Map Run, or null
+ * @param mapChild        for a Distributed Map child execution: its Map Run and place in it, else null
  */
 public record ExecutionStart(String executionArn, String stateMachineArn, String stateMachineName, String versionArn,
                              String aliasArn, String name, String definitionKey, String roleArn, String input,
                              String traceHeader, Instant startDate, String region, String testCase,
-                             ParentTask parent) {
+                             ParentTask parent, MapChild mapChild) {
+    public ExecutionStart(String executionArn, String stateMachineArn, String stateMachineName, String versionArn,
+                          String aliasArn, String name, String definitionKey, String roleArn, String input,
+                          String traceHeader, Instant startDate, String region, String testCase, ParentTask parent) {
+        this(executionArn, stateMachineArn, stateMachineName, versionArn, aliasArn, name, definitionKey, roleArn, input,
+                traceHeader, startDate, region, testCase, parent, null);
+    }
+
     public ExecutionStart {
         requireNonNull(executionArn, "executionArn is null");
         requireNonNull(stateMachineArn, "stateMachineArn is null");
@@ -47,4 +55,18 @@ public record ExecutionStart(String executionArn, String stateMachineArn, String
      */
     public record ParentTask(String executionArn, String taskKey, String pattern) {
     }
+
+    /**
+     * A Distributed Map child: the parent is told through {@link ParentTask} with pattern
+     * {@value #MAP_RUN} (signal {@code mapChildEnded}); the child's listing row names its Map Run.
+     *
+     * @param mapRunArn the Map Run's ARN
+     * @param index     the child's position among the Map Run's children (item order)
+     * @param itemCount how many items it processes (1, or the batch size)
+     */
+    public record MapChild(String mapRunArn, int index, int itemCount) {
+    }
+
+    /** {@link ParentTask#pattern()} of a Map Run child. */
+    public static final String MAP_RUN = "MAP_RUN";
 }

@@ -23,9 +23,31 @@ import java.time.Instant;
  * @param redriveCount    how many times it was redriven
  * @param redriveDate     the last redrive, or null
  * @param definitionKey   the key of the definition the execution runs ({@link ExecutionStart#definitionKey()})
+ * @param mapChild        the Map Run a Distributed Map child belongs to, else null
+ * @param mapRuns         the Map Runs of this execution that changed in this transition (the engine keeps only
+ *                        the last summary of a transition, so a summary always describes the whole row too)
  */
 public record ExecutionSummary(String executionArn, String stateMachineArn, String versionArn, String aliasArn,
                                String name, String status, Instant startDate, Instant stopDate, String input,
                                String output, String error, String cause, String traceHeader, int redriveCount,
-                               Instant redriveDate, String definitionKey) {
+                               Instant redriveDate, String definitionKey, ExecutionStart.MapChild mapChild,
+                               java.util.List<MapRunSummary> mapRuns) {
+
+    public ExecutionSummary(String executionArn, String stateMachineArn, String versionArn, String aliasArn,
+                            String name, String status, Instant startDate, Instant stopDate, String input,
+                            String output, String error, String cause, String traceHeader, int redriveCount,
+                            Instant redriveDate, String definitionKey) {
+        this(executionArn, stateMachineArn, versionArn, aliasArn, name, status, startDate, stopDate, input, output, error,
+                cause, traceHeader, redriveCount, redriveDate, definitionKey, null, java.util.List.of());
+    }
+
+    public ExecutionSummary {
+        mapRuns = java.util.List.copyOf(mapRuns);
+    }
+
+    /** This summary with the Map Run changes of the same transition. */
+    public ExecutionSummary withMapRuns(java.util.List<MapRunSummary> changed) {
+        return new ExecutionSummary(executionArn, stateMachineArn, versionArn, aliasArn, name, status, startDate, stopDate,
+                input, output, error, cause, traceHeader, redriveCount, redriveDate, definitionKey, mapChild, changed);
+    }
 }

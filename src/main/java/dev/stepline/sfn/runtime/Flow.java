@@ -70,7 +70,7 @@ final class Flow {
     }
 
     /** What a state waits for. */
-    sealed interface Work permits TaskWork, TimerWork, BranchWork {
+    sealed interface Work permits TaskWork, TimerWork, BranchWork, MapRunWork {
     }
 
     /** A task in flight: a TASK item {@link #key}, maybe a parked item. */

@@ -94,6 +94,7 @@ final class Interpreter {
     private int appended;
     private boolean budgetHit;
     private ExecutionSummary summary;
+    private final DistributedMaps distributed;
 
     /** Control flow: the history limit closed the execution in the middle of a step. */
     private static final class HistoryLimitReached extends RuntimeException {
@@ -106,6 +107,7 @@ final class Interpreter {
         this.dialect = dialect;
         this.ex = ex;
         this.tx = tx;
+        this.distributed = new DistributedMaps(this, ex, tx);
     }
 
     void apply(List<Signal> signals) {
@@ -121,6 +123,7 @@ final class Interpreter {
                 }
                 drive |= dispatch(signal);
             }
+            drive |= distributed.refill();
             if (drive && !ex.closed()) {
                 drive(ex.root);
                 finishIfDone();
@@ -130,6 +133,10 @@ final class Interpreter {
             }
         } catch (HistoryLimitReached limit) {
             // the execution was closed by append()
+        }
+        List<MapRunSummary> runs = distributed.changedSummaries();
+        if (!runs.isEmpty()) {
+            summary = (summary == null ? summary(null, null, null, null) : summary).withMapRuns(runs);
         }
         if (summary != null) {
             tx.summary(summary);
@@ -159,6 +166,22 @@ final class Interpreter {
             }
             case "taskSucceeded", "taskFailed", "taskSubmitted", "activityStarted" -> {
                 taskSignal(signal.type(), data);
+                return true;
+            }
+            case DistributedMaps.MAP_READ -> {
+                distributed.mapRead(data);
+                return true;
+            }
+            case DistributedMaps.MAP_CHILD_ENDED -> {
+                distributed.mapChildEnded(data);
+                return true;
+            }
+            case DistributedMaps.MAP_COLLECTED -> {
+                distributed.mapCollected(data);
+                return true;
+            }
+            case DistributedMaps.UPDATE_MAP_RUN -> {
+                distributed.updateMapRun(data);
                 return true;
             }
             default -> {
@@ -549,7 +572,7 @@ final class Interpreter {
      * An error raised while the current state ran: a JSONata evaluation failure is first recorded as
      * {@code EvaluationFailed} (spec §5.3 G; previousEventId 0 as observed), then retried, caught or fatal.
      */
-    private void raise(Flow flow, StatesError e) {
+    void raise(Flow flow, StatesError e) {
         String cause = prefix(flow, e.cause());
         evaluationFailed(flow, e, cause);
         handleError(flow, e.error(), cause);
@@ -586,7 +609,7 @@ final class Interpreter {
      * An error raised by the current state: retried, caught or fatal for the thread. {@code flow.prev}
      * is the event that reports it. {@code States.Runtime} is never retried or caught.
      */
-    private void handleError(Flow flow, String error, String cause) {
+    void handleError(Flow flow, String error, String cause) {
         State state = state(flow);
         List<Retrier> retriers = List.of();
         List<Catcher> catchers = List.of();
@@ -979,7 +1002,7 @@ final class Interpreter {
         return ex.testCase;
     }
 
-    private String account() {
+    String account() {
         String[] parts = ex.executionArn.split(":", 6);
         return parts.length > 4 ? parts[4] : "";
     }
@@ -994,7 +1017,7 @@ final class Interpreter {
         return attempt;
     }
 
-    private long seconds(Flow flow, NumericValue value, JsonNode effective, String field) throws StatesError {
+    long seconds(Flow flow, NumericValue value, JsonNode effective, String field) throws StatesError {
         if (value == null) {
             return 0;
         }
@@ -1074,7 +1097,7 @@ final class Interpreter {
 
     private void attemptMap(Flow flow, MapState state) throws StatesError {
         if (state.isDistributed()) {
-            failFlow(flow, StatesError.RUNTIME, prefix(flow, "Distributed Map is not supported yet by Stepline."));
+            distributed.attemptDistributed(flow, state);
             return;
         }
         boolean jsonata = jsonata(state);
@@ -1106,7 +1129,7 @@ final class Interpreter {
     }
 
     /** JSONata {@code Items}: an array (whose elements may be expressions) or an expression; absent = the input. */
-    private JsonNode jsonataItems(Flow flow, MapState state) throws StatesError {
+    JsonNode jsonataItems(Flow flow, MapState state) throws StatesError {
         if (state.items() == null) {
             return flow.input;
         }
@@ -1216,30 +1239,38 @@ final class Interpreter {
 
     private void branchesSucceeded(Flow flow, BranchWork work, State state) {
         JsonNode result;
+        if (state instanceof MapState) {
+            result = work.results;
+        } else {
+            ArrayNode outputs = Json.NODES.arrayNode(work.children.size());
+            for (Flow child : work.children) {
+                outputs.add(child.input);
+            }
+            result = outputs;
+        }
+        stateSucceeded(flow, state, result, work.threadPrev);
+    }
+
+    /** A Parallel or Map state's work succeeded with {@code result}: post-process it and exit. */
+    void stateSucceeded(Flow flow, State state, JsonNode result, long threadPrev) {
         Payload resultSelector;
         Payload assign;
         ReferencePath resultPath;
         JsonPathExpression outputPath;
         if (state instanceof MapState map) {
-            result = work.results;
             resultSelector = map.resultSelector();
             assign = map.assign();
             resultPath = map.resultPath();
             outputPath = map.outputPath();
         } else {
             ParallelState parallel = (ParallelState) state;
-            ArrayNode outputs = Json.NODES.arrayNode(work.children.size());
-            for (Flow child : work.children) {
-                outputs.add(child.input);
-            }
-            result = outputs;
             resultSelector = parallel.resultSelector();
             assign = parallel.assign();
             resultPath = parallel.resultPath();
             outputPath = parallel.outputPath();
         }
-        append(state.type().name() + "StateSucceeded", work.threadPrev, null);
-        flow.prev = work.threadPrev;
+        append(state.type().name() + "StateSucceeded", threadPrev, null);
+        flow.prev = threadPrev;
         flow.work = null;
         if (jsonata(state)) {
             Payload output = state instanceof MapState map ? map.output() : ((ParallelState) state).output();
@@ -1333,6 +1364,15 @@ final class Interpreter {
                 abortChildren(flow, branches, prev, null);
                 append(type + "StateAborted", prev >= 0 ? prev : branches.threadPrev, null);
             }
+            case MapRunWork run -> {
+                boolean started = run.phase != MapRunWork.READING;
+                distributed.endMapRun(run, "ABORTED");
+                long last = prev >= 0 ? prev : started ? run.threadPrev : flow.prev;
+                if (started) {
+                    last = append("MapRunAborted", last, null);
+                }
+                append(type + "StateAborted", last, null);
+            }
             case null -> {
                 if (leafEvents) {
                     append(type + "StateAborted", prev >= 0 ? prev : flow.prev, null);
@@ -1396,6 +1436,10 @@ final class Interpreter {
             }
             case TimerWork timer -> tx.cancel(timer.key);
             case BranchWork branches -> branches.children.forEach(this::cancelAll);
+            case MapRunWork run -> {
+                tx.cancel(run.key + ":read");
+                tx.cancel(run.key + ":collect");
+            }
             case null -> {
             }
         }
@@ -1407,6 +1451,21 @@ final class Interpreter {
      * payloads as JSON strings for {@code .sync}, as JSON for {@code .sync:2}).
      */
     private void notifyParent(String status, Instant stop, String output, String error, String cause) {
+        if (ExecutionStart.MAP_RUN.equals(ex.parent.pattern())) {
+            ObjectNode data = Json.object();
+            data.put("task", ex.parent.taskKey());
+            data.put("index", ex.mapChild == null ? -1 : ex.mapChild.index());
+            data.put("status", status);
+            if (error != null) {
+                data.put("error", error);
+            }
+            if (cause != null) {
+                data.put("cause", cause);
+            }
+            tx.deliver(ex.parent.executionArn(),
+                    WorkItem.signal("child:" + ex.executionArn, 0, new Signal(DistributedMaps.MAP_CHILD_ENDED, data)));
+            return;
+        }
         boolean parsed = "SYNC_2".equals(ex.parent.pattern());
         Map<String, JsonNode> fields = new TreeMap<>();
         if (cause != null) {
@@ -1465,7 +1524,8 @@ final class Interpreter {
     private ExecutionSummary summary(Instant stop, String output, String error, String cause) {
         return new ExecutionSummary(ex.executionArn, ex.stateMachineArn, ex.versionArn, ex.aliasArn, ex.name,
                 ex.status, Instant.ofEpochMilli(ex.startMs), stop, ex.input, output, error, cause, ex.traceHeader,
-                ex.redriveCount, ex.redriveCount == 0 ? null : Instant.ofEpochMilli(ex.redriveMs), ex.definitionKey);
+                ex.redriveCount, ex.redriveCount == 0 ? null : Instant.ofEpochMilli(ex.redriveMs), ex.definitionKey,
+                ex.mapChild, List.of());
     }
 
     // ---------------------------------------------------------------- helpers
@@ -1474,7 +1534,7 @@ final class Interpreter {
      * Appends an event. The 25,000th event may only end the execution: any other event is replaced by
      * {@code ExecutionFailed} and the transition stops there ({@link HistoryLimitReached}).
      */
-    private long append(String type, long prev, ObjectNode details) {
+    long append(String type, long prev, ObjectNode details) {
         long next = tx.lastEventId() + 1;
         if (next >= MAX_EVENTS && !type.startsWith("Execution")) {
             ObjectNode failed = Json.object();
@@ -1490,7 +1550,7 @@ final class Interpreter {
         return tx.appendEvent(type, prev, details);
     }
 
-    private Flow find(Predicate<Flow> test) {
+    Flow find(Predicate<Flow> test) {
         return find(ex.root, test);
     }
 
@@ -1509,7 +1569,7 @@ final class Interpreter {
         return null;
     }
 
-    private State state(Flow flow) {
+    State state(Flow flow) {
         State state = definition().states().get(flow.state);
         if (state == null) {
             if (allStates == null) {
@@ -1549,7 +1609,7 @@ final class Interpreter {
         }
     }
 
-    private JsonNode select(Flow flow, JsonPathExpression path, JsonNode value, String field) throws StatesError {
+    JsonNode select(Flow flow, JsonPathExpression path, JsonNode value, String field) throws StatesError {
         if (path != null && path.root() == dev.stepline.sfn.asl.PathRoot.INPUT && path.relativePath().equals("$")) {
             return value;
         }
@@ -1568,15 +1628,15 @@ final class Interpreter {
         return values instanceof ObjectNode object ? object : Json.object();
     }
 
-    private Scope scope(Flow flow, JsonNode input, String token) {
+    Scope scope(Flow flow, JsonNode input, String token) {
         return new Scope(input, context(flow, token, -1, null), variables(flow));
     }
 
-    private Scope mapItemScope(Flow flow, JsonNode input, int index, JsonNode value) {
+    Scope mapItemScope(Flow flow, JsonNode input, int index, JsonNode value) {
         return new Scope(input, context(flow, null, index, value), variables(flow));
     }
 
-    private ObjectNode context(Flow flow, String token, int mapIndex, JsonNode mapValue) {
+    ObjectNode context(Flow flow, String token, int mapIndex, JsonNode mapValue) {
         ObjectNode context = Json.object();
         ObjectNode execution = context.putObject("Execution");
         execution.put("Id", ex.executionArn);
@@ -1612,7 +1672,7 @@ final class Interpreter {
     }
 
     /** The variables visible to a thread: its own and its ancestors' (inner names win). */
-    private static Map<String, JsonNode> variables(Flow flow) {
+    static Map<String, JsonNode> variables(Flow flow) {
         Map<String, JsonNode> variables = null;
         for (Flow f = flow; f != null; f = f.parent) {
             if (f.vars != null && !f.vars.isEmpty()) {
@@ -1632,12 +1692,12 @@ final class Interpreter {
         return ex.executionArn.contains(":express:");
     }
 
-    private static boolean jsonata(State state) {
+    static boolean jsonata(State state) {
         return state.queryLanguage() == QueryLanguage.JSONATA;
     }
 
     /** {@code $states} of the current state: its raw input, the context object, the visible variables. */
-    private JsonataScope jsonataScope(Flow flow) {
+    JsonataScope jsonataScope(Flow flow) {
         return new JsonataScope(flow.input, context(flow, null, -1, null), variables(flow));
     }
 
@@ -1685,12 +1745,12 @@ final class Interpreter {
         return details;
     }
 
-    private static String text(ObjectNode data, String field) {
+    static String text(ObjectNode data, String field) {
         JsonNode node = data.get(field);
         return node == null || node.isNull() ? null : node.asString();
     }
 
-    private static JsonNode parseOrNull(String text) {
+    static JsonNode parseOrNull(String text) {
         if (text == null) {
             return null;
         }

@@ -17,7 +17,7 @@ import tools.jackson.databind.node.ObjectNode;
  * <pre>
  * {"v":1, "a":executionArn, "sm":stateMachineArn, "smn":stateMachineName, "va"?:versionArn, "aa"?:aliasArn,
  *  "n":name, "dk":definitionKey, "r"?:roleArn, "i":input string, "th"?:traceHeader, "sd":startMillis,
- *  "rg":region, "pt"?:{"a":parentArn,"k":taskKey,"p":pattern}, "st"?:status (RUNNING), "q":keyCounter,
+ *  "rg":region, "pt"?:{"a":parentArn,"k":taskKey,"p":pattern}, "mc"?:{"a":mapRunArn,"x":index,"c":itemCount}, "st"?:status (RUNNING), "q":keyCounter,
  *  "rdc"?:redriveCount, "rdt"?:redriveMillis, "inv"?:{state:count}, "f":frame}
  * frame: {"x"?:index, "s"?:state, "ph"?:phase (0), "p"?:prev, "in"?:input, "e"?:entered, "t"?:enteredAt,
  *         "rc"?:retryCount, "ra"?:[attempts], "vars"?:{...}, "er"?, "ca"?, "rp"?:true, "w"?:work}
@@ -25,6 +25,7 @@ import tools.jackson.databind.node.ObjectNode;
  *         "pd"?:{"type","data"} (a completion waiting for TaskSubmitted)}
  *        {"k":"W"|"R", "key"}                                   (Wait end / retry back-off)
  *        {"k":"P"|"M", "c":[frames], "tp":threadPrev, "ef"?, "it"?, "rs"?, "nx"?, "lim"?}
+ *        {"k":"D", ...}                                         (a Map Run: see MapRunWork#encode)
  * </pre>
  */
 final class StateCodec {
@@ -54,6 +55,12 @@ final class StateCodec {
             parent.put("a", ex.parent.executionArn());
             parent.put("k", ex.parent.taskKey());
             putIf(parent, "p", ex.parent.pattern());
+        }
+        if (ex.mapChild != null) {
+            ObjectNode child = out.putObject("mc");
+            child.put("a", ex.mapChild.mapRunArn());
+            child.put("x", ex.mapChild.index());
+            child.put("c", ex.mapChild.itemCount());
         }
         if (!AslExecution.RUNNING.equals(ex.status)) {
             out.put("st", ex.status);
@@ -147,6 +154,7 @@ final class StateCodec {
                     work.put("lim", branches.limit);
                 }
             }
+            case MapRunWork run -> out.set("w", run.encode());
             case null -> {
             }
         }
@@ -167,6 +175,10 @@ final class StateCodec {
         AslExecution ex = new AslExecution(str(in, "a"), str(in, "sm"), str(in, "smn"), str(in, "va"), str(in, "aa"),
                 str(in, "n"), str(in, "dk"), str(in, "r"), str(in, "i"), str(in, "th"), in.get("sd").asLong(),
                 str(in, "rg"), parent);
+        JsonNode mc = in.get("mc");
+        if (mc != null) {
+            ex.mapChild = new ExecutionStart.MapChild(mc.get("a").asString(), mc.get("x").asInt(), mc.get("c").asInt());
+        }
         String status = str(in, "st");
         ex.status = status == null ? AslExecution.RUNNING : status;
         ex.seq = in.path("q").asLong(0);
@@ -235,6 +247,7 @@ final class StateCodec {
                     }
                     flow.work = branches;
                 }
+                case "D" -> flow.work = MapRunWork.decode(work);
                 default -> throw new IllegalArgumentException("unknown work kind " + work.get("k"));
             }
         }
