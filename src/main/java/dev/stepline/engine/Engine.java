@@ -567,15 +567,15 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    /** Claims due work nobody holds and dispatches it; returns how many items were claimed. */
+    /**
+     * Claims due work nobody holds and dispatches it; returns how many items were claimed. Items this
+     * node is working on are left alone even when their lease ran out before the keeper renewed it.
+     */
     int pollOnce() {
         long now = clock.millis();
-        List<EngineStore.StoredItem> claimed = database.write(tx ->
-                EngineStore.claim(tx, nodeId, now, now + LOOKAHEAD_MS, leaseMs, CLAIM_LIMIT));
+        List<EngineStore.StoredItem> claimed = database.write(tx -> EngineStore.claim(tx, nodeId, now,
+                now + LOOKAHEAD_MS, leaseMs, CLAIM_LIMIT, s -> inFlight.contains(flightKey(s.executionId(), s.item().key()))));
         for (EngineStore.StoredItem s : claimed) {
-            if (inFlight.contains(flightKey(s.executionId(), s.item().key()))) {
-                continue;
-            }
             dispatchScheduled(s.executionId(), s.item(), now);
         }
         return claimed.size();

@@ -152,18 +152,25 @@ final class EngineStore {
     /**
      * Claims up to {@code limit} runnable items due by {@code horizonMs} that nobody holds (or whose
      * lease ran out), leasing them to {@code nodeId} until {@code leaseUntilMs} past their due time.
+     * Items {@code held} says this node is already working on (its lease ran out before a renewal)
+     * are neither claimed nor returned: the renewal keeps them.
      */
-    static List<StoredItem> claim(Tx tx, String nodeId, long nowMs, long horizonMs, long leaseMs, int limit) {
+    static List<StoredItem> claim(Tx tx, String nodeId, long nowMs, long horizonMs, long leaseMs, int limit,
+                                  java.util.function.Predicate<StoredItem> held) {
         String skipLocked = tx.dialect() == Dialect.POSTGRESQL ? " FOR UPDATE SKIP LOCKED" : "";
         List<StoredItem> due = tx.query("SELECT execution_id, item_key, kind, queue, due_ms, payload FROM work_item"
                 + " WHERE kind <> 'PARKED' AND due_ms <= ? AND (lease_owner IS NULL OR lease_until_ms < ?)"
                 + " ORDER BY due_ms LIMIT " + limit + skipLocked, EngineStore::item, horizonMs, nowMs);
+        List<StoredItem> claimed = new ArrayList<>();
         List<Object[]> leases = new ArrayList<>();
         for (StoredItem s : due) {
-            leases.add(new Object[] {nodeId, Math.max(s.item().dueMs(), nowMs) + leaseMs, s.executionId(), s.item().key()});
+            if (!held.test(s)) {
+                claimed.add(s);
+                leases.add(new Object[] {nodeId, Math.max(s.item().dueMs(), nowMs) + leaseMs, s.executionId(), s.item().key()});
+            }
         }
         tx.batch("UPDATE work_item SET lease_owner = ?, lease_until_ms = ? WHERE execution_id = ? AND item_key = ?", leases);
-        return due;
+        return claimed;
     }
 
     /**

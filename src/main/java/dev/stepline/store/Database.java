@@ -27,6 +27,8 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource pool;
     private final Dialect dialect;
     private final ReentrantLock sqliteWriter = new ReentrantLock();
+    /** Listeners still open, closed with the store. */
+    private final java.util.List<AutoCloseable> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private Database(HikariDataSource pool, Dialect dialect) {
         this.pool = pool;
@@ -176,6 +178,7 @@ public final class Database implements AutoCloseable {
      * {@link Tx#publish} in any node's committed transaction), and with null whenever the listening
      * connection was (re)opened and notifications may have been missed. PostgreSQL only: the
      * embedded store has a single node, so there is nobody to hear from and this returns a no-op.
+     * Listening stops when the returned handle or this store is closed.
      *
      * @param channel a plain identifier (letters, digits, underscores)
      */
@@ -194,7 +197,12 @@ public final class Database implements AutoCloseable {
         if (pool.getPassword() != null) {
             credentials.setProperty("password", pool.getPassword());
         }
-        return new Notifications(pool.getJdbcUrl(), credentials, channel, listener);
+        Notifications notifications = new Notifications(pool.getJdbcUrl(), credentials, channel, listener);
+        listeners.add(notifications);
+        return () -> {
+            listeners.remove(notifications);
+            notifications.close();
+        };
     }
 
     /** A raw connection outside any transaction, for migrations' session-level locks. */
@@ -204,6 +212,14 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        for (AutoCloseable listener : listeners) {
+            try {
+                listener.close();
+            } catch (Exception ignored) {
+                // Notifications.close does not throw
+            }
+        }
+        listeners.clear();
         pool.close();
     }
 }

@@ -31,7 +31,15 @@ public final class MetaStore {
 
     /** Stores {@code value} under {@code name}, replacing what was there. */
     public void put(Database database, String name, String value) {
-        database.write(tx -> tx.update("INSERT INTO meta (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE"
-                + " SET value = excluded.value", name, value));
+        database.write(tx -> {
+            put(tx, name, value);
+            return null;
+        });
+    }
+
+    /** {@link #put(Database, String, String)} inside the caller's transaction. */
+    public void put(Tx tx, String name, String value) {
+        tx.update("INSERT INTO meta (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE"
+                + " SET value = excluded.value", name, value);
     }
 }

@@ -83,6 +83,18 @@ public final class Tx {
         }
     }
 
+    /**
+     * Holds the lock named {@code name} until this transaction ends, waiting while a transaction of
+     * any node holds it (a PostgreSQL advisory transaction lock on the name's hash). A no-op on the
+     * embedded store: it has one node, whose callers serialise themselves.
+     */
+    public void lockAcrossNodes(String name) {
+        requireNonNull(name, "name is null");
+        if (dialect == Dialect.POSTGRESQL) {
+            queryOne("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", rs -> Boolean.TRUE, name);
+        }
+    }
+
     /** Runs a statement that returns no rows and is not counted (DDL). */
     public void execute(String sql) {
         try (var statement = connection.createStatement()) {

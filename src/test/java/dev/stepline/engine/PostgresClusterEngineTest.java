@@ -93,6 +93,31 @@ class PostgresClusterEngineTest {
     }
 
     @Test
+    void aNodeDoesNotClaimAgainTheTaskItIsRunning() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger runs = new AtomicInteger();
+        Engine a = node((id, task) -> {
+            runs.incrementAndGet();
+            started.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return new Signal("taskDone", CountingDialect.JSON.createObjectNode());
+        });
+        a.create("count", "own", CountingDialect.initial(1, 0, true), new Signal("created", CountingDialect.JSON.createObjectNode()));
+        started.await();
+        // the task's lease runs out, as when a renewal comes late: the poller leaves it to the renewal
+        a.database().write(tx -> tx.update("UPDATE work_item SET lease_until_ms = 0 WHERE execution_id = 'own'"));
+        assertThat(a.pollOnce()).isZero();
+        release.countDown();
+        await().atMost(Duration.ofSeconds(20)).until(() -> "DONE".equals(summaries.get("own")));
+        assertThat(runs.get()).isEqualTo(1);
+    }
+
+    @Test
     void parkedWorkCommittedOnOneNodeWakesListenersOnAnother() {
         Engine a = node((id, task) -> null);
         Engine b = node((id, task) -> null);

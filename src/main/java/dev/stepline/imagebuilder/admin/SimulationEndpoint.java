@@ -12,7 +12,10 @@ import dev.stepline.store.MetaStore;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -26,12 +29,17 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>{@code GET|PUT /_stepline/imagebuilder/settings}: {@code {"stepSeconds": n}}, the simulated
  *       duration of every step on the engine clock (default 1).</li>
  * </ul>
- * Both are stored (faults in {@code ib_fault}, the duration in the meta table) and loaded at start.
+ * Both are stored (faults in {@code ib_fault}, the duration in the meta table), loaded at start and
+ * reloaded whenever any node changes them (a change is announced on {@value #CHANNEL}; a node that
+ * missed announcements while its listening connection was down reloads when it reconnects). A GET
+ * answers what this node applies.
  */
 public final class SimulationEndpoint implements HttpHandler {
     public static final String NAME = "imagebuilder";
     private static final String PREFIX = "/_stepline/" + NAME;
     private static final String STEP_SECONDS = "imagebuilder-step-seconds";
+    static final String CHANNEL = "stepline_ib_simulation";
+    private static final Logger LOG = LoggerFactory.getLogger(SimulationEndpoint.class);
     private final JsonMapper json = JsonMapper.builder().build();
     private final Database database;
     private final RuntimeSettings settings;
@@ -42,12 +50,26 @@ public final class SimulationEndpoint implements HttpHandler {
         this.settings = requireNonNull(settings, "settings is null");
     }
 
-    /** Loads what was set before the last restart. */
+    /** Loads what is stored (set before the last restart, or by another node) and keeps it current. */
     public void load() {
-        meta.get(database, STEP_SECONDS).ifPresent(s -> settings.stepSeconds(Double.parseDouble(s)));
-        database.read(tx -> tx.query("SELECT workflow, step, mode, seconds, message FROM ib_fault",
+        reload();
+        database.listen(CHANNEL, ignored -> {
+            try {
+                reload();
+            } catch (RuntimeException e) {
+                LOG.warn("reloading Image Builder's simulation settings failed: {}", e.toString());
+            }
+        });
+    }
+
+    /** Replaces the settings in memory by what is stored; serialised, so the last read is the one applied. */
+    private synchronized void reload() {
+        double stepSeconds = meta.get(database, STEP_SECONDS).map(Double::parseDouble)
+                .orElse(RuntimeSettings.DEFAULT_STEP_SECONDS);
+        List<Fault> faults = database.read(tx -> tx.query("SELECT workflow, step, mode, seconds, message FROM ib_fault",
                 rs -> new Fault(rs.getString(1), rs.getString(2), Fault.Mode.valueOf(rs.getString(3)), rs.getDouble(4),
-                        rs.getString(5)))).forEach(settings::put);
+                        rs.getString(5))));
+        settings.replace(stepSeconds, faults);
     }
 
     @Override
@@ -82,9 +104,10 @@ public final class SimulationEndpoint implements HttpHandler {
             tx.update("DELETE FROM ib_fault WHERE workflow = ? AND step = ?", workflow, step);
             tx.update("INSERT INTO ib_fault (workflow, step, mode, seconds, message) VALUES (?, ?, ?, ?, ?)", workflow, step,
                     mode.name(), fault.seconds(), fault.message());
+            tx.publish(CHANNEL, "faults");
             return null;
         });
-        settings.put(fault);
+        reload();
         return reply(200, view(fault));
     }
 
@@ -100,23 +123,24 @@ public final class SimulationEndpoint implements HttpHandler {
             } else {
                 tx.update("DELETE FROM ib_fault WHERE workflow = ? AND step = ?", workflow, step);
             }
+            tx.publish(CHANNEL, "faults");
             return null;
         });
-        if (workflow == null) {
-            settings.clearFaults();
-        } else {
-            settings.remove(workflow, step);
-        }
+        reload();
         return reply(200, Map.of("faults", settings.faults().stream().map(this::view).toList()));
     }
 
     private HttpResponse putSettings(HttpRequest request) {
         JsonNode seconds = body(request).get("stepSeconds");
-        if (seconds == null || !seconds.isNumber() || seconds.asDouble() < 0) {
+        if (seconds == null || !seconds.isNumber() || !(seconds.asDouble() >= 0) || Double.isInfinite(seconds.asDouble())) {
             return reply(400, Map.of("message", "Body must be {\"stepSeconds\": <non-negative number>}"));
         }
-        settings.stepSeconds(seconds.asDouble());
-        meta.put(database, STEP_SECONDS, Double.toString(seconds.asDouble()));
+        database.write(tx -> {
+            meta.put(tx, STEP_SECONDS, Double.toString(seconds.asDouble()));
+            tx.publish(CHANNEL, "settings");
+            return null;
+        });
+        reload();
         return reply(200, Map.of("stepSeconds", settings.stepSeconds()));
     }
 

@@ -9,14 +9,13 @@ import dev.stepline.mwaa.worker.MwaaTaskRunner;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /**
  * Reads task-attempt logs (the API has no log operation; on AWS they are in CloudWatch Logs):
  * {@code GET /_stepline/mwaa/logs/<log group>/<log stream>}, e.g.
  * {@code /_stepline/mwaa/logs/aws/mwaa-serverless/<workflow id>/workflow_id=<id>/run_id=<run>/task_id=<task>/attempt=1.log}
- * answers the JSON lines of that attempt ({@code LogStream} of GetTaskInstance names the stream).
+ * answers the JSON lines of that attempt ({@code LogStream} of GetTaskInstance names the stream), on
+ * every node: finished runs of attempts are stored in the database ({@link MwaaTaskRunner#log}).
  */
 final class AttemptLogs implements HttpHandler {
     private static final String PREFIX = "/_stepline/mwaa/logs/";
@@ -34,11 +33,9 @@ final class AttemptLogs implements HttpHandler {
             return text(404, "use GET " + PREFIX + "<log group>/<log stream>");
         }
         try {
-            Path file = runner.logFile(path.substring(PREFIX.length(), stream), path.substring(stream));
-            if (!Files.isRegularFile(file)) {
-                return text(404, "no such log stream");
-            }
-            return HttpResponse.of(200, "application/x-ndjson", Files.readAllBytes(file));
+            return runner.log(path.substring(PREFIX.length(), stream), path.substring(stream))
+                    .map(log -> HttpResponse.of(200, "application/x-ndjson", log.getBytes(StandardCharsets.UTF_8)))
+                    .orElseGet(() -> text(404, "no such log stream"));
         } catch (IllegalArgumentException e) {
             return text(400, e.getMessage());
         } catch (IOException e) {

@@ -9,6 +9,7 @@ import dev.stepline.protocol.validate.PathStyle;
 import dev.stepline.protocol.validate.Validator;
 import dev.stepline.mwaa.run.DagDialect;
 import dev.stepline.mwaa.run.ScheduleDialect;
+import dev.stepline.mwaa.worker.AttemptLogStore;
 import dev.stepline.mwaa.worker.MockConfig;
 import dev.stepline.mwaa.worker.MwaaTaskRunner;
 import dev.stepline.mwaa.worker.PythonHelper;
@@ -42,7 +43,8 @@ public final class MwaaServerlessApi {
         Path mwaaDir = platform.dataDir().resolve("mwaa");
         PythonHelper python = PythonHelper.install(options.python(), mwaaDir);
         MwaaTaskRunner runner = new MwaaTaskRunner(mwaaDir, platform.clock(), python, options.codeDir(),
-                MockConfig.load(options.mockConfig()), () -> platform.ports().stepFunctions(), platform::objects);
+                MockConfig.load(options.mockConfig()), () -> platform.ports().stepFunctions(), platform::objects,
+                new AttemptLogStore(platform.database(), platform.clock()));
         platform.admin().add("mwaa", new AttemptLogs(runner));
         RunRows rows = new RunRows();
         RunDefinitions definitions = new RunDefinitions(platform.database(), allowlist, new Templates(platform.clock()));

@@ -11,15 +11,19 @@ import dev.stepline.mwaa.ids.WorkflowArn;
 import dev.stepline.mwaa.run.DagDialect;
 import dev.stepline.mwaa.run.RunState;
 import dev.stepline.store.Database;
+import dev.stepline.store.Dialect;
+import dev.stepline.store.Tx;
 import java.time.Duration;
+import java.util.function.Function;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Creates runs (on demand and scheduled) as engine executions of the {@link DagDialect}, after the
  * concurrency quotas (spec §3.6): at most {@value #MAX_PER_WORKFLOW} runs per workflow and
- * {@value #MAX_PER_ACCOUNT} per account and Region that have not ended. Starts are serialised on
- * this node so the count and the creation cannot interleave.
+ * {@value #MAX_PER_ACCOUNT} per account and Region that have not ended. The count and the creation
+ * cannot interleave with another start: starts are serialised on this node, and across the nodes of a
+ * PostgreSQL cluster by a lock per account and Region, held from the count until the run is committed.
  */
 final class RunLauncher {
     static final int MAX_PER_WORKFLOW = 20;
@@ -61,20 +65,6 @@ final class RunLauncher {
     synchronized boolean launch(Launch launch) {
         DagDefinition dag = definition(launch.version());
         String executionId = RunIds.executionId(launch.workflowArn(), launch.runId());
-        database.read(tx -> {
-            if (rows.run(tx, launch.workflowArn(), launch.runId()).isPresent()) {
-                return null;
-            }
-            if (rows.active(tx, null, null, launch.workflowArn()) >= MAX_PER_WORKFLOW) {
-                throw MwaaErrors.quotaExceeded("WorkflowRun", launch.workflowArn(), "L-MWAAS-RUNS-PER-WORKFLOW",
-                        "The workflow already has the maximum number of concurrent runs (" + MAX_PER_WORKFLOW + ").");
-            }
-            if (rows.active(tx, launch.account(), launch.region(), null) >= MAX_PER_ACCOUNT) {
-                throw MwaaErrors.quotaExceeded("WorkflowRun", launch.workflowArn(), "L-MWAAS-RUNS-PER-ACCOUNT",
-                        "The account already has the maximum number of concurrent workflow runs (" + MAX_PER_ACCOUNT + ").");
-            }
-            return null;
-        });
         RunState run = new RunState();
         WorkflowArn arn = WorkflowArn.parse(launch.workflowArn()).orElseThrow();
         run.workflowArn = launch.workflowArn();
@@ -95,6 +85,29 @@ final class RunLauncher {
         run.runTimeoutMs = runTimeout.toMillis();
         run.startError = definitions.templateError(run.definitionSha).orElse(null);
         dag.tasks().keySet().forEach(task -> run.uuids.put(task, ids.taskExecutionUuid()));
-        return engine.create(DagDialect.KIND, executionId, run, new Signal("created", JsonNodeFactory.instance.objectNode()));
+        // The engine commits the run on its own connection while this transaction holds the lock. On
+        // SQLite a write transaction here would hold the single writer the engine needs.
+        Function<Function<Tx, Boolean>, Boolean> transaction =
+                database.dialect() == Dialect.POSTGRESQL ? database::write : database::read;
+        return transaction.apply(tx -> {
+            tx.lockAcrossNodes("mwaa-run-quota:" + launch.account() + ":" + launch.region());
+            if (rows.run(tx, launch.workflowArn(), launch.runId()).isPresent()) {
+                return false;
+            }
+            checkQuotas(tx, launch);
+            return engine.create(DagDialect.KIND, executionId, run,
+                    new Signal("created", JsonNodeFactory.instance.objectNode()));
+        });
+    }
+
+    private void checkQuotas(Tx tx, Launch launch) {
+        if (rows.active(tx, null, null, launch.workflowArn()) >= MAX_PER_WORKFLOW) {
+            throw MwaaErrors.quotaExceeded("WorkflowRun", launch.workflowArn(), "L-MWAAS-RUNS-PER-WORKFLOW",
+                    "The workflow already has the maximum number of concurrent runs (" + MAX_PER_WORKFLOW + ").");
+        }
+        if (rows.active(tx, launch.account(), launch.region(), null) >= MAX_PER_ACCOUNT) {
+            throw MwaaErrors.quotaExceeded("WorkflowRun", launch.workflowArn(), "L-MWAAS-RUNS-PER-ACCOUNT",
+                    "The account already has the maximum number of concurrent workflow runs (" + MAX_PER_ACCOUNT + ").");
+        }
     }
 }

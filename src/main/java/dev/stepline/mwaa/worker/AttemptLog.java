@@ -8,24 +8,38 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * One attempt's log: JSON lines {@code {timestamp, level, event, logger, ...}} as the service writes
- * them to CloudWatch Logs (spec §4.4), in {@code <logs>/<log group>/<log stream>}. The last event of a
- * finished attempt is {@code Task finished} with {@code final_state} (and {@code exit_code} for Bash).
+ * them to CloudWatch Logs (spec §4.4), in {@code <logs>/<log group>/<log stream>} on this node while
+ * the attempt runs, and appended to the {@link AttemptLogStore} (read by every node) when it ends.
+ * The last event of a finished attempt is {@code Task finished} with {@code final_state} (and
+ * {@code exit_code} for Bash).
  */
 final class AttemptLog implements AutoCloseable {
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Logger LOG = LoggerFactory.getLogger(AttemptLog.class);
 
     private final Writer out;
     private final Clock clock;
     private final String logger;
+    private final LogStreamName name;
+    private final AttemptLogStore store;
+    /** The lines of this run of the attempt, stored as one segment on close. */
+    private final StringBuilder segment = new StringBuilder();
+    private boolean closed;
 
-    AttemptLog(Path file, Clock clock, String logger) {
+    AttemptLog(Path root, LogStreamName name, AttemptLogStore store, Clock clock, String logger) {
         this.clock = clock;
         this.logger = logger;
+        this.name = name;
+        this.store = store;
+        Path file = name.file(root);
         try {
             Files.createDirectories(file.getParent());
             this.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
@@ -33,16 +47,6 @@ final class AttemptLog implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** The file of a log stream: the group's slashes become directories, as does the stream's. */
-    static Path file(Path root, String logGroup, String logStream) {
-        String group = logGroup.replaceAll("^/+|/+$", "");
-        Path file = root.resolve(group).resolve(logStream).normalize();
-        if (!file.startsWith(root)) {
-            throw new IllegalArgumentException("log stream escapes the log directory: " + logStream);
-        }
-        return file;
     }
 
     void info(String event) {
@@ -76,17 +80,36 @@ final class AttemptLog implements AutoCloseable {
     }
 
     private synchronized void append(ObjectNode line) {
+        String text = JSON.writeValueAsString(line) + "\n";
+        segment.append(text);
         try {
-            out.write(JSON.writeValueAsString(line));
-            out.write('\n');
+            out.write(text);
             out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    /**
+     * The whole stream as it stands (the stored segments, then this run's lines), or empty once
+     * this log is closed: its lines are then in the store.
+     */
+    synchronized Optional<String> readWhileOpen() {
+        return closed ? Optional.empty() : Optional.of(store.read(name).orElse("") + segment);
+    }
+
+    /** Closes the file and stores this run's lines (a failure to store is logged: the file keeps them). */
     @Override
     public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            store.append(name, segment.toString());
+        } catch (RuntimeException e) {
+            LOG.warn("storing the log of {} failed ({}); it stays in this node's file", name.stream(), e.toString());
+        }
         try {
             out.close();
         } catch (IOException e) {

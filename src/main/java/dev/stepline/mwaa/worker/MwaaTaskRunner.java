@@ -15,6 +15,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,13 +48,19 @@ public final class MwaaTaskRunner implements TaskRunner {
     private final ProcessRegistry registry = new ProcessRegistry();
     private final MockConfig mocks;
     private final Map<String, OperatorRunner> runners = new HashMap<>();
+    private final AttemptLogStore logs;
+    /** The logs of attempts running on this node, by {@link LogStreamName#key()}. */
+    private final Map<String, AttemptLog> running = new ConcurrentHashMap<>();
 
     /**
      * @param mwaaDir  where working directories ({@code work/}) and logs ({@code logs/}) go
      * @param codeDir  PythonOperator's code directory, or null
+     * @param logs     where finished attempts' logs go (every node reads them there)
      */
     public MwaaTaskRunner(Path mwaaDir, Clock clock, PythonHelper python, Path codeDir, MockConfig mocks,
-                          Supplier<StepFunctionsPort> stepFunctions, Supplier<ObjectStore> objects) {
+                          Supplier<StepFunctionsPort> stepFunctions, Supplier<ObjectStore> objects,
+                          AttemptLogStore logs) {
+        this.logs = requireNonNull(logs, "logs is null");
         this.workRoot = mwaaDir.resolve("work");
         this.logRoot = mwaaDir.resolve("logs");
         this.clock = requireNonNull(clock, "clock is null");
@@ -78,9 +86,26 @@ public final class MwaaTaskRunner implements TaskRunner {
         runners.put("StepFunctionExecutionSensor", sfn::sensor);
     }
 
-    /** Where an attempt's log is: {@code <logs>/<log group>/<log stream>}. */
-    public Path logFile(String logGroup, String logStream) {
-        return AttemptLog.file(logRoot, logGroup, logStream);
+    /**
+     * An attempt's log as every node sees it: what its finished runs stored, plus the lines so far
+     * of a run going on on this node (a run going on on another node shows once it ends). Logs
+     * written before they were stored in the database are read from this node's file.
+     *
+     * @return empty when there is no such log stream
+     * @throws IllegalArgumentException when the name is not a valid log stream
+     */
+    public Optional<String> log(String logGroup, String logStream) throws IOException {
+        LogStreamName name = LogStreamName.of(logGroup, logStream);
+        Path file = name.file(logRoot);
+        AttemptLog live = running.get(name.key());
+        Optional<String> text = live == null ? Optional.empty() : live.readWhileOpen();
+        if (text.isEmpty()) {
+            text = logs.read(name);
+        }
+        if (text.isEmpty() && Files.isRegularFile(file)) {
+            text = Optional.of(Files.readString(file, StandardCharsets.UTF_8));
+        }
+        return text;
     }
 
     @Override
@@ -100,8 +125,11 @@ public final class MwaaTaskRunner implements TaskRunner {
                 .resolve(id);
         Path marker = workDir.resolve(".running");
         String operator = payload.get("operator").asString();
-        try (AttemptLog log = new AttemptLog(logFile(payload.get("logGroup").asString(),
-                payload.get("logStream").asString()), clock, "airflow.task")) {
+        LogStreamName name = LogStreamName.of(payload.get("logGroup").asString(), payload.get("logStream").asString());
+        // readable from here through log() until it is closed, which stores it
+        AttemptLog log = new AttemptLog(logRoot, name, logs, clock, "airflow.task");
+        running.put(name.key(), log);
+        try (log) {
             Files.createDirectories(workDir);
             if (Files.exists(marker)) {
                 log.error(WORKER_DIED);
@@ -123,6 +151,8 @@ public final class MwaaTaskRunner implements TaskRunner {
         } catch (IOException e) {
             LOG.warn("attempt {} could not run: {}", id, e.toString());
             return Outcome.failed("Stepline could not run the attempt: " + e.getMessage());
+        } finally {
+            running.remove(name.key(), log);
         }
     }
 
