@@ -63,6 +63,14 @@ abstract class EngineContractTest {
         return database.read(tx -> tx.query("SELECT item_key FROM work_item", rs -> rs.getString(1)));
     }
 
+    /**
+     * Waits until the execution is DONE and that transaction has committed: the projection sees
+     * DONE inside the closing transaction, before its history rows are visible to other readers.
+     */
+    private void awaitDone(String id, Duration within) {
+        await().atMost(within).until(() -> "DONE".equals(summaries.get(id)) && history(id).contains("Done"));
+    }
+
     private List<String> history(String id) {
         return database.read(tx -> tx.query("SELECT type FROM history_event WHERE execution_id = ? ORDER BY event_id",
                 rs -> rs.getString(1), id));
@@ -71,7 +79,7 @@ abstract class EngineContractTest {
     @Test
     void runsImmediateSignalsToTheEnd() {
         assertThat(engine().create("count", "e1", CountingDialect.initial(5, 0, false), created())).isTrue();
-        await().atMost(Duration.ofSeconds(10)).until(() -> "DONE".equals(summaries.get("e1")));
+        awaitDone("e1", Duration.ofSeconds(10));
         assertThat(history("e1")).containsExactly("Started", "Tick", "Tick", "Tick", "Tick", "Tick", "Done");
         assertThat(workItems()).isEmpty();
     }
@@ -86,7 +94,7 @@ abstract class EngineContractTest {
     @Test
     void runsTasksAndDeliversTheirOutcome() {
         engine().create("count", "t1", CountingDialect.initial(3, 0, true), created());
-        await().atMost(Duration.ofSeconds(10)).until(() -> "DONE".equals(summaries.get("t1")));
+        awaitDone("t1", Duration.ofSeconds(10));
         assertThat(taskRuns).hasValue(3);
         assertThat(history("t1")).containsExactly("Started", "Tick", "Tick", "Tick", "Done");
     }
@@ -99,7 +107,7 @@ abstract class EngineContractTest {
         clock.advance(Duration.ofDays(1));
         await().atMost(Duration.ofSeconds(10)).until(() -> history("w1").size() == 2);
         clock.advance(Duration.ofDays(1));
-        await().atMost(Duration.ofSeconds(10)).until(() -> "DONE".equals(summaries.get("w1")));
+        awaitDone("w1", Duration.ofSeconds(10));
     }
 
     @Test
@@ -110,7 +118,7 @@ abstract class EngineContractTest {
         clock.advance(Duration.ofHours(2));
         await().atMost(Duration.ofSeconds(10)).until(() -> history("r1").size() == 2);
         clock.advance(Duration.ofHours(2));
-        await().atMost(Duration.ofSeconds(10)).until(() -> "DONE".equals(summaries.get("r1")));
+        awaitDone("r1", Duration.ofSeconds(10));
         assertThat(history("r1")).containsExactly("Started", "Tick", "Tick", "Done");
     }
 
@@ -143,7 +151,7 @@ abstract class EngineContractTest {
     void aTaskLongerThanItsLeaseRunsOnce() {
         Engine e = engine();
         e.create("count", "slow-1", CountingDialect.initial(1, 0, true), created());
-        await().atMost(Duration.ofSeconds(30)).until(() -> "DONE".equals(summaries.get("slow-1")));
+        awaitDone("slow-1", Duration.ofSeconds(30));
         assertThat(taskRuns.get()).isEqualTo(1);
         assertThat(history("slow-1")).containsExactly("Started", "Tick", "Done");
     }
