@@ -758,28 +758,26 @@ final class Interpreter {
             return;
         }
         JsonNode effective = select(flow, state.inputPath(), flow.input, "InputPath");
-        Scope scope = scope(flow, effective, null);
-        String next = null;
-        Payload assign = state.assign();
+        Chosen chosen = choose(state, scope(flow, effective, null));
+        ObjectNode assigned = chosen.assign() == null ? null : assign(flow, chosen.assign(), effective);
+        exit(flow, state, select(flow, state.outputPath(), effective, "OutputPath"), assigned, chosen.next());
+    }
+
+    /** A JSONPath Choice's decision: the state to go to and the Assign to apply (null: none). */
+    record Chosen(String next, Payload assign) {}
+
+    /** The first rule that matches decides (its Assign replaces the state's); else Default; else an error. */
+    static Chosen choose(ChoiceState state, Scope scope) throws StatesError {
         for (ChoiceBranch branch : state.choices()) {
             if (StateValues.matches(branch.rule(), scope)) {
-                next = branch.next();
-                if (branch.assign() != null) {
-                    assign = branch.assign();
-                }
-                break;
+                return new Chosen(branch.next(), branch.assign() != null ? branch.assign() : state.assign());
             }
         }
-        if (next == null) {
-            next = state.defaultState();
-        }
-        if (next == null) {
+        if (state.defaultState() == null) {
             // [unverified] cause text (spec §5.3 B)
-            throw new StatesError(StatesError.NO_CHOICE_MATCHED,
-                    "No Choice matched and no Default was specified.");
+            throw new StatesError(StatesError.NO_CHOICE_MATCHED, "No Choice matched and no Default was specified.");
         }
-        ObjectNode assigned = assign == null ? null : assign(flow, assign, effective);
-        exit(flow, state, select(flow, state.outputPath(), effective, "OutputPath"), assigned, next);
+        return new Chosen(state.defaultState(), state.assign());
     }
 
     /** JSONata Choice: the first rule whose Condition is true; its Output/Assign replace the state's. */

@@ -216,26 +216,9 @@ public final class StateProbe {
         }
         JsonNode effective = select(state.inputPath(), input, "InputPath");
         inspection.set("afterInputPath", effective);
-        Scope scope = scope(effective);
-        String next = null;
-        Payload assign = state.assign();
-        for (ChoiceBranch branch : state.choices()) {
-            if (StateValues.matches(branch.rule(), scope)) {
-                next = branch.next();
-                if (branch.assign() != null) {
-                    assign = branch.assign();
-                }
-                break;
-            }
-        }
-        if (next == null) {
-            next = state.defaultState();
-        }
-        if (next == null) {
-            throw new StatesError(StatesError.NO_CHOICE_MATCHED, "No Choice matched and no Default was specified.");
-        }
-        ObjectNode assigned = assign == null ? null : assign(assign, effective);
-        return succeeded(state, select(state.outputPath(), effective, "OutputPath"), assigned, next);
+        Interpreter.Chosen chosen = Interpreter.choose(state, scope(effective));
+        ObjectNode assigned = chosen.assign() == null ? null : assign(chosen.assign(), effective);
+        return succeeded(state, select(state.outputPath(), effective, "OutputPath"), assigned, chosen.next());
     }
 
     /** The deadline is evaluated (its errors are real) but never waited for (spec §4.13). */
