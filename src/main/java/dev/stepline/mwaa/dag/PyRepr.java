@@ -1,5 +1,6 @@
 package dev.stepline.mwaa.dag;
 
+import java.math.BigDecimal;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
@@ -7,7 +8,7 @@ import tools.jackson.databind.JsonNode;
  * Renders JSON trees the way Python's {@code repr()} / {@code str()} show the equivalent
  * objects, for error messages that quote user values exactly as Airflow does.
  */
-final class PyRepr {
+public final class PyRepr {
     private PyRepr() {
     }
 
@@ -53,7 +54,7 @@ final class PyRepr {
     }
 
     /** {@code 'text'} with Python's preferred quote choice and escapes. */
-    static String quote(String text) {
+    public static String quote(String text) {
         char q = text.indexOf('\'') >= 0 && text.indexOf('"') < 0 ? '"' : '\'';
         StringBuilder out = new StringBuilder(text.length() + 2).append(q);
         for (int i = 0; i < text.length(); i++) {
@@ -111,8 +112,8 @@ final class PyRepr {
         }
     }
 
-    /** Python's float repr: {@code 1.0}, {@code 0.5}, {@code inf}, {@code nan}, {@code 1e+20}. */
-    static String pythonFloat(double d) {
+    /** Python's float repr: {@code 1.0}, {@code 2.5}, {@code 1e+20}, {@code inf}, {@code nan}. */
+    public static String pythonFloat(double d) {
         if (Double.isNaN(d)) {
             return "nan";
         }
@@ -120,18 +121,18 @@ final class PyRepr {
             return d > 0 ? "inf" : "-inf";
         }
         if (d == Math.rint(d) && Math.abs(d) < 1e16) {
-            return Long.toString((long) d) + ".0";
+            return BigDecimal.valueOf(d).setScale(1).toPlainString();
         }
-        String s = Double.toString(d);
-        int e = s.indexOf('E');
+        String text = Double.toString(d);
+        int e = text.indexOf('E');
         if (e < 0) {
-            return s;
+            return text;
         }
-        String mantissa = s.substring(0, e);
-        if (mantissa.endsWith(".0")) {
-            mantissa = mantissa.substring(0, mantissa.length() - 2);
+        int exponent = Integer.parseInt(text.substring(e + 1));
+        if (exponent >= -4 && exponent < 16) {
+            return new BigDecimal(text).stripTrailingZeros().toPlainString();
         }
-        int exp = Integer.parseInt(s.substring(e + 1));
-        return mantissa + "e" + (exp < 0 ? "-" : "+") + (Math.abs(exp) < 10 ? "0" : "") + Math.abs(exp);
+        String mantissa = text.substring(0, e).replaceAll("\\.0$", "");
+        return mantissa + "e" + (exponent < 0 ? "-" : "+") + (Math.abs(exponent) < 10 ? "0" : "") + Math.abs(exponent);
     }
 }

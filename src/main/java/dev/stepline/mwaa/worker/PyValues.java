@@ -1,6 +1,7 @@
 package dev.stepline.mwaa.worker;
 
 import java.lang.reflect.Array;
+import dev.stepline.mwaa.dag.PyRepr;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -151,48 +152,13 @@ final class PyValues {
         }
     }
 
-    /** Python's float repr for the common cases: {@code 1.0}, {@code 2.5}, {@code 1e+20}, {@code inf}, {@code nan}. */
+    /** Python's float repr. */
     static String floatRepr(double d) {
-        if (Double.isNaN(d)) {
-            return "nan";
-        }
-        if (Double.isInfinite(d)) {
-            return d > 0 ? "inf" : "-inf";
-        }
-        if (d == Math.rint(d) && Math.abs(d) < 1e16) {
-            return BigDecimal.valueOf(d).setScale(1).toPlainString();
-        }
-        String text = Double.toString(d);
-        int e = text.indexOf('E');
-        if (e < 0) {
-            return text;
-        }
-        int exponent = Integer.parseInt(text.substring(e + 1));
-        if (exponent >= -4 && exponent < 16) {
-            return new BigDecimal(text).toPlainString();
-        }
-        String mantissa = text.substring(0, e).replaceAll("\\.0$", "");
-        return mantissa + "e" + (exponent < 0 ? "-" : "+") + (Math.abs(exponent) < 10 ? "0" : "") + Math.abs(exponent);
+        return PyRepr.pythonFloat(d);
     }
 
-    /** Python's string repr: single quotes unless the text has a single quote and no double quote. */
+    /** Python's string repr. */
     static String quote(String text) {
-        char q = text.indexOf('\'') >= 0 && text.indexOf('"') < 0 ? '"' : '\'';
-        StringBuilder out = new StringBuilder().append(q);
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c == q) {
-                        out.append('\\');
-                    }
-                    out.append(c);
-                }
-            }
-        }
-        return out.append(q).toString();
+        return PyRepr.quote(text);
     }
 }
