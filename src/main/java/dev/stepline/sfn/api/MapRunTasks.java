@@ -52,6 +52,7 @@ final class MapRunTasks {
         return switch (payload.path("mapRun").asString()) {
             case "read" -> read(task, payload);
             case "start" -> start(task, payload);
+            case "redrive" -> redrive(task, payload);
             case "collect" -> collect(task, payload);
             default -> throw new IllegalArgumentException("unknown map run task " + payload.get("mapRun"));
         };
@@ -111,6 +112,45 @@ final class MapRunTasks {
         } catch (java.util.concurrent.ExecutionException e) {
             throw new IllegalStateException("starting a map run child failed", e.getCause());
         }
+        return new Signal("mapStarted", Json.object().put("task", task));
+    }
+
+    /**
+     * Redrives child executions of a redriven Map Run in place (each as RedriveExecution would). A child
+     * that already has the expected {@code redriveCount} was redriven by an earlier run of this task. A
+     * child still open (the stop of the parent's previous attempt not applied yet) or never created fails
+     * the task, which runs again after its lease.
+     */
+    private Signal redrive(String task, ObjectNode payload) {
+        String runArn = payload.path("mapRunArn").asString();
+        boolean running = platform.database().read(tx -> rows.mapRuns().find(tx, runArn))
+                .map(run -> "RUNNING".equals(run.status())).orElse(true);
+        if (!running) {
+            return new Signal("mapStarted", Json.object().put("task", task));
+        }
+        List<java.util.concurrent.CompletableFuture<Void>> dispatched = new ArrayList<>();
+        for (JsonNode child : payload.path("children")) {
+            String arn = child.path("arn").asString();
+            int expected = child.path("redriveCount").asInt();
+            long now = platform.clock().millis();
+            dev.stepline.engine.WorkItem item = dev.stepline.engine.WorkItem.signal("redrive:" + now, 0,
+                    new Signal("redrive", Json.object().put("at", now)));
+            boolean reopened = platform.database().write(tx -> {
+                ExecutionRows.Row row = rows.find(tx, arn).orElseThrow(() ->
+                        new IllegalStateException("map run child " + arn + " does not exist yet"));
+                if (row.redriveCount() >= expected) {
+                    return false;
+                }
+                if (!platform.engine().reopen(tx, arn, item)) {
+                    throw new IllegalStateException("map run child " + arn + " has not closed yet");
+                }
+                return true;
+            });
+            if (reopened) {
+                dispatched.add(platform.engine().dispatchReopened(arn, item));
+            }
+        }
+        dispatched.forEach(java.util.concurrent.CompletableFuture::join);
         return new Signal("mapStarted", Json.object().put("task", task));
     }
 

@@ -250,7 +250,7 @@ final class Interpreter {
         flow.prev = prev;
         flow.error = null;
         flow.cause = null;
-        if (!(flow.work instanceof BranchWork)) {
+        if (!(flow.work instanceof BranchWork) && !(flow.work instanceof MapRunWork)) {
             flow.work = null;
         }
     }
@@ -518,6 +518,8 @@ final class Interpreter {
                 case ParallelState parallel when kept instanceof BranchWork branches ->
                         resumeBranches(flow, parallel, branches, enteredBefore);
                 case ParallelState parallel -> attemptParallel(flow, parallel);
+                case MapState map when kept instanceof MapRunWork run && run.startMs > 0 ->
+                        distributed.redriveRun(flow, run);
                 case MapState map when kept instanceof BranchWork branches && branches.map ->
                         resumeBranches(flow, map, branches, enteredBefore);
                 case MapState map -> attemptMap(flow, map);
@@ -1447,8 +1449,8 @@ final class Interpreter {
                 }
             }
         }
-        if (!(flow.work instanceof BranchWork)) {
-            flow.work = null; // branches are kept for a redrive (reopen)
+        if (!(flow.work instanceof BranchWork) && !(flow.work instanceof MapRunWork)) {
+            flow.work = null; // branches and Map Runs are kept for a redrive (reopen)
         }
         flow.error = "States.Aborted";
         flow.phase = Flow.FAILED;
@@ -1525,6 +1527,7 @@ final class Interpreter {
             ObjectNode data = Json.object();
             data.put("task", ex.parent.taskKey());
             data.put("index", ex.mapChild == null ? -1 : ex.mapChild.index());
+            data.put("redriveCount", ex.redriveCount);
             data.put("status", status);
             if (error != null) {
                 data.put("error", error);
@@ -1533,7 +1536,8 @@ final class Interpreter {
                 data.put("cause", cause);
             }
             tx.deliver(ex.parent.executionArn(),
-                    WorkItem.signal("child:" + ex.executionArn, 0, new Signal(DistributedMaps.MAP_CHILD_ENDED, data)));
+                    WorkItem.signal("child:" + ex.executionArn + (ex.redriveCount == 0 ? "" : "#" + ex.redriveCount), 0,
+                            new Signal(DistributedMaps.MAP_CHILD_ENDED, data)));
             return;
         }
         boolean parsed = "SYNC_2".equals(ex.parent.pattern());
