@@ -123,6 +123,52 @@ class RedriveMapRunTest {
         assertThat(sfn.client.listMapRuns(b -> b.executionArn(exec)).mapRuns()).hasSize(1);
     }
 
+    @Test
+    void aMapRunAbortedWithTheParentRedrivesItsAbortedChildrenAndStartsTheRest() {
+        String machine = sfn.machine("redrive-dmap-abort", """
+                {"StartAt": "Fan", "States": {
+                  "Fan": {"Type": "Map", "MaxConcurrency": 2, "End": true,
+                    "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
+                      "StartAt": "Hold", "States": {
+                        "Hold": {"Type": "Wait", "Seconds": 60, "Next": "Work"},
+                        "Work": {"Type": "Pass", "End": true,
+                                 "Parameters": {"v.$": "$", "count.$": "$$.Execution.RedriveCount"}}}}}}}""");
+        String exec = sfn.start(machine, "[0, 1, 2]");
+        String mapRun = Sfn.first(List.of(sfn.awaitEvent(exec, "MapRunStarted")), "MapRunStarted")
+                .mapRunStartedEventDetails().mapRunArn();
+        List<String> first = awaitChildren(mapRun, 2);
+        first.forEach(child -> sfn.awaitEvent(child, "WaitStateEntered"));
+        sfn.client.stopExecution(b -> b.executionArn(exec));
+        assertThat(sfn.awaitClosed(exec).status()).isEqualTo(ExecutionStatus.ABORTED);
+        first.forEach(child -> assertThat(sfn.awaitClosed(child).status()).isEqualTo(ExecutionStatus.ABORTED));
+        assertThat(sfn.client.describeMapRun(b -> b.mapRunArn(mapRun)).status()).isEqualTo(MapRunStatus.ABORTED);
+
+        sfn.client.redriveExecution(b -> b.executionArn(exec));
+        first.forEach(child -> sfn.awaitEvents(child, "WaitStateEntered", 2));
+        sfn.advance(Duration.ofSeconds(61));
+        List<String> all = awaitChildren(mapRun, 3);
+        sfn.awaitEvent(all.get(2), "WaitStateEntered");
+        sfn.advance(Duration.ofSeconds(61));
+        DescribeExecutionResponse done = sfn.awaitClosed(exec);
+        assertThat(done.status()).as("%s %s", done.error(), done.cause()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(done.output()).isEqualTo("[{\"v\":0,\"count\":1},{\"v\":1,\"count\":1},{\"v\":2,\"count\":0}]");
+        assertThat(Sfn.types(sfn.history(exec))).containsExactly("ExecutionStarted", "MapStateEntered",
+                "MapStateStarted", "MapRunStarted", "MapRunAborted", "MapStateAborted", "ExecutionAborted",
+                "ExecutionRedriven", "MapStateEntered", "MapStateStarted", "MapRunRedriven", "MapRunSucceeded",
+                "MapStateSucceeded", "MapStateExited", "ExecutionSucceeded");
+        DescribeMapRunResponse run = sfn.client.describeMapRun(b -> b.mapRunArn(mapRun));
+        assertThat(run.status()).isEqualTo(MapRunStatus.SUCCEEDED);
+        assertThat(run.redriveCount()).isEqualTo(1);
+        assertThat(run.executionCounts().succeeded()).isEqualTo(3);
+        assertThat(run.executionCounts().aborted()).isZero();
+    }
+
+    private static List<String> awaitChildren(String mapRun, int count) {
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> sfn.client.listExecutions(b -> b.mapRunArn(mapRun)).executions().size() >= count);
+        return childrenByIndex(mapRun);
+    }
+
     /** The Map Run's children in item order. */
     private static List<String> childrenByIndex(String mapRun) {
         return sfn.client.listExecutions(b -> b.mapRunArn(mapRun)).executions().stream()
