@@ -23,7 +23,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The side effects of a Distributed Map's Map Run (TASK items whose payload has {@code mapRun}):
  * {@code read} the ItemReader's items, {@code start} a chunk of child executions, {@code collect}
- * the children's results in item order (or write them with the ResultWriter). Each runs at least
+ * the children's results in item order (or write them with the ResultWriter), {@code redrive} children
+ * of a redriven run in place. Each runs at least
  * once: starting a child is idempotent (its ARN is derived from the Map Run and its index), reading
  * and collecting have no effect but their answer, writing replaces the same objects.
  */
@@ -72,10 +73,6 @@ final class MapRunTasks {
         String runArn = payload.path("mapRunArn").asString();
         boolean running = platform.database().read(tx -> rows.mapRuns().find(tx, runArn))
                 .map(run -> "RUNNING".equals(run.status())).orElse(true);
-        if (!running) {
-            // The run failed or was aborted after this task was scheduled: its children are not wanted.
-            return new Signal("mapStarted", Json.object().put("task", task));
-        }
         List<ExecutionStart> starts = new ArrayList<>();
         Instant now = platform.clock().instant();
         ExecutionStart.ParentTask parent = new ExecutionStart.ParentTask(payload.path("parentArn").asString(), task,
@@ -112,14 +109,28 @@ final class MapRunTasks {
         } catch (java.util.concurrent.ExecutionException e) {
             throw new IllegalStateException("starting a map run child failed", e.getCause());
         }
+        if (!running) {
+            // The run failed or was aborted after this task was scheduled, and counted these children as
+            // aborted: they are stopped at once, and a redrive of the run redrives them in place.
+            for (ExecutionStart start : starts) {
+                dev.stepline.engine.WorkItem stop = dev.stepline.engine.WorkItem.signal("parentAborted:"
+                        + payload.path("parentArn").asString(), 0, new Signal("stop", Json.object()));
+                platform.database().write(tx -> {
+                    platform.engine().store(tx, start.executionArn(), stop);
+                    return null;
+                });
+                platform.engine().dispatch(start.executionArn(), stop).join();
+            }
+        }
         return new Signal("mapStarted", Json.object().put("task", task));
     }
 
     /**
      * Redrives child executions of a redriven Map Run in place (each as RedriveExecution would). A child
-     * that already has the expected {@code redriveCount} was redriven by an earlier run of this task. A
-     * child still open (the stop of the parent's previous attempt not applied yet) or never created fails
-     * the task, which runs again after its lease.
+     * that already has the expected {@code redriveCount} was redriven by an earlier run of this task; one
+     * that SUCCEEDED (it ended before the stop of the run's previous attempt reached it) is reported to the
+     * parent instead. A child still open (that stop not applied yet) or never created fails the task,
+     * which runs again after its lease.
      */
     private Signal redrive(String task, ObjectNode payload) {
         String runArn = payload.path("mapRunArn").asString();
@@ -129,29 +140,38 @@ final class MapRunTasks {
             return new Signal("mapStarted", Json.object().put("task", task));
         }
         List<java.util.concurrent.CompletableFuture<Void>> dispatched = new ArrayList<>();
+        ArrayNode succeeded = Json.NODES.arrayNode();
         for (JsonNode child : payload.path("children")) {
             String arn = child.path("arn").asString();
             int expected = child.path("redriveCount").asInt();
             long now = platform.clock().millis();
             dev.stepline.engine.WorkItem item = dev.stepline.engine.WorkItem.signal("redrive:" + now, 0,
                     new Signal("redrive", Json.object().put("at", now)));
-            boolean reopened = platform.database().write(tx -> {
+            String outcome = platform.database().write(tx -> {
                 ExecutionRows.Row row = rows.find(tx, arn).orElseThrow(() ->
                         new IllegalStateException("map run child " + arn + " does not exist yet"));
                 if (row.redriveCount() >= expected) {
-                    return false;
+                    return "done"; // by an earlier run of this task
+                }
+                if ("SUCCEEDED".equals(row.status())) {
+                    return "succeeded";
                 }
                 if (!platform.engine().reopen(tx, arn, item)) {
                     throw new IllegalStateException("map run child " + arn + " has not closed yet");
                 }
-                return true;
+                return "reopened";
             });
-            if (reopened) {
-                dispatched.add(platform.engine().dispatchReopened(arn, item));
+            switch (outcome) {
+                case "reopened" -> dispatched.add(platform.engine().dispatchReopened(arn, item));
+                case "succeeded" -> succeeded.add(child.path("index").asInt());
+                default -> {
+                }
             }
         }
         dispatched.forEach(java.util.concurrent.CompletableFuture::join);
-        return new Signal("mapStarted", Json.object().put("task", task));
+        ObjectNode data = Json.object().put("task", task);
+        data.set("succeeded", succeeded);
+        return new Signal("mapRedriven", data);
     }
 
     private Signal collect(String task, ObjectNode payload) {

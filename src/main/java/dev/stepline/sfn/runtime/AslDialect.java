@@ -33,7 +33,8 @@ import java.util.function.Predicate;
  *       when it closes, keyed {@code child:<childArn>}, {@code #<redriveCount>} appended once redriven; an end
  *       whose redriveCount is not the one the run expects is stale and ignored), {@code mapCollected} {task, output | error, cause} (the results),
  *       {@code updateMapRun} {mapRunArn, maxConcurrency?, toleratedFailureCount?, toleratedFailurePercentage?}
- *       (UpdateMapRun). Ignored unless the run is still in the phase that waits for them.</li>
+ *       (UpdateMapRun), {@code mapRedriven} {task, succeeded: [index]} (a redrive task is done; the children
+ *       listed had SUCCEEDED after all and were not redriven). Ignored unless the run is still in the phase that waits for them.</li>
  * </ul>
  *
  * <h2>Work</h2>

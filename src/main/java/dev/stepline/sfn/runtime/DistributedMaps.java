@@ -39,6 +39,11 @@ final class DistributedMaps {
     static final String MAP_READ = "mapRead";
     /** A Map Run child closed: {task (the run's key), index, status, error?, cause?}. */
     static final String MAP_CHILD_ENDED = "mapChildEnded";
+    /**
+     * A redrive task is done: {task, succeeded: [index]} — children it did not redrive because they had
+     * succeeded after all (they ended before the stop of the run's previous attempt reached them).
+     */
+    static final String MAP_REDRIVEN = "mapRedriven";
     /** The results of a Map Run: {task, output} or {task, error, cause}. */
     static final String MAP_COLLECTED = "mapCollected";
     /** UpdateMapRun: {mapRunArn, maxConcurrency?, toleratedFailureCount?, toleratedFailurePercentage?}. */
@@ -267,7 +272,8 @@ final class DistributedMaps {
     boolean refill() {
         boolean any = false;
         for (Flow flow : refill) {
-            if (flow.work instanceof MapRunWork run && run.phase == MapRunWork.RUNNING && !ex.closed()) {
+            if (flow.work instanceof MapRunWork run && run.phase == MapRunWork.RUNNING && "RUNNING".equals(run.status)
+                    && !ex.closed()) { // (a failed run stays with its Map state, for a redrive)
                 fill(flow, run);
                 any = true;
             }
@@ -383,6 +389,21 @@ final class DistributedMaps {
             flow.work = null;
             flow.phase = Flow.ATTEMPT;
             in.raise(flow, e);
+        }
+    }
+
+    void mapRedriven(ObjectNode data) {
+        for (JsonNode index : data.path("succeeded")) {
+            ObjectNode ended = Json.object();
+            ended.put("task", Interpreter.text(data, "task"));
+            ended.put("index", index.asInt());
+            ended.put("status", "SUCCEEDED");
+            String key = Interpreter.text(data, "task");
+            Flow flow = mapRunFlow(run -> run.key.equals(key));
+            if (flow != null) {
+                ended.put("redriveCount", ((MapRunWork) flow.work).expectedRedriveCount(index.asInt()));
+                mapChildEnded(ended);
+            }
         }
     }
 

@@ -176,6 +176,10 @@ final class Interpreter {
                 distributed.mapChildEnded(data);
                 return true;
             }
+            case DistributedMaps.MAP_REDRIVEN -> {
+                distributed.mapRedriven(data);
+                return true;
+            }
             case DistributedMaps.MAP_COLLECTED -> {
                 distributed.mapCollected(data);
                 return true;

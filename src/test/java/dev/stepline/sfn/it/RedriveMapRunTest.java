@@ -163,6 +163,31 @@ class RedriveMapRunTest {
         assertThat(run.executionCounts().aborted()).isZero();
     }
 
+    /**
+     * A failure while more children are being started: those whose start came too late are stopped (they
+     * count as aborted), and the redrive completes every item whichever way that race went.
+     */
+    @Test
+    void childrenStartedAfterTheRunFailedAreRedrivenToo() {
+        String machine = sfn.machine("redrive-dmap-late", """
+                {"QueryLanguage": "JSONata", "StartAt": "Fan", "States": {"Fan": {"Type": "Map", "MaxConcurrency": 2,
+                  "End": true, "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
+                  "StartAt": "W", "States": {"W": {"Type": "Pass", "End": true,
+                    "Output": "{% $states.input = 2 and COUNT = 0 ? $error('boom') : [$states.input, COUNT] %}"}}}}}}
+                """.replace("COUNT", COUNT));
+        for (int i = 0; i < 5; i++) {
+            String exec = sfn.run(machine, "[1, 2, 3, 4, 5]", ExecutionStatus.FAILED).executionArn();
+            sfn.client.redriveExecution(b -> b.executionArn(exec));
+            DescribeExecutionResponse done = sfn.awaitClosed(exec);
+            assertThat(done.status()).as("%s %s", done.error(), done.cause()).isEqualTo(ExecutionStatus.SUCCEEDED);
+            assertThat(done.output()).isEqualTo("[[1,0],[2,1],[3,0],[4,0],[5,0]]");
+            String mapRun = Sfn.first(sfn.history(exec), "MapRunStarted").mapRunStartedEventDetails().mapRunArn();
+            DescribeMapRunResponse run = sfn.client.describeMapRun(b -> b.mapRunArn(mapRun));
+            assertThat(run.executionCounts().succeeded()).isEqualTo(5);
+            assertThat(run.executionCounts().aborted() + run.executionCounts().failed()).isZero();
+        }
+    }
+
     private static List<String> awaitChildren(String mapRun, int count) {
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
                 .until(() -> sfn.client.listExecutions(b -> b.mapRunArn(mapRun)).executions().size() >= count);
