@@ -112,17 +112,22 @@ final class MapRunTasks {
         if (!running) {
             // The run failed or was aborted after this task was scheduled, and counted these children as
             // aborted: they are stopped at once, and a redrive of the run redrives them in place.
-            for (ExecutionStart start : starts) {
-                dev.stepline.engine.WorkItem stop = dev.stepline.engine.WorkItem.signal("parentAborted:"
-                        + payload.path("parentArn").asString(), 0, new Signal("stop", Json.object()));
-                platform.database().write(tx -> {
-                    platform.engine().store(tx, start.executionArn(), stop);
-                    return null;
-                });
-                platform.engine().dispatch(start.executionArn(), stop).join();
-            }
+            stop(starts.stream().map(ExecutionStart::executionArn).toList(), payload.path("parentArn").asString());
         }
         return new Signal("mapStarted", Json.object().put("task", task));
+    }
+
+    /** Stops children as the end of their Map Run does. */
+    private void stop(List<String> children, String parentArn) {
+        for (String child : children) {
+            dev.stepline.engine.WorkItem stop = dev.stepline.engine.WorkItem.signal("parentAborted:" + parentArn, 0,
+                    new Signal("stop", Json.object()));
+            platform.database().write(tx -> {
+                platform.engine().store(tx, child, stop);
+                return null;
+            });
+            platform.engine().dispatch(child, stop).join();
+        }
     }
 
     /**
@@ -130,15 +135,14 @@ final class MapRunTasks {
      * that already has the expected {@code redriveCount} was redriven by an earlier run of this task; one
      * that SUCCEEDED (it ended before the stop of the run's previous attempt reached it) is reported to the
      * parent instead. A child still open (that stop not applied yet) or never created fails the task,
-     * which runs again after its lease.
+     * which runs again after its lease. As with {@link #start}, children redriven after the run ended
+     * again are stopped at once (the run counted them as aborted, with this redrive).
      */
     private Signal redrive(String task, ObjectNode payload) {
         String runArn = payload.path("mapRunArn").asString();
         boolean running = platform.database().read(tx -> rows.mapRuns().find(tx, runArn))
                 .map(run -> "RUNNING".equals(run.status())).orElse(true);
-        if (!running) {
-            return new Signal("mapStarted", Json.object().put("task", task));
-        }
+        List<String> reopened = new ArrayList<>();
         List<java.util.concurrent.CompletableFuture<Void>> dispatched = new ArrayList<>();
         ArrayNode succeeded = Json.NODES.arrayNode();
         for (JsonNode child : payload.path("children")) {
@@ -162,13 +166,19 @@ final class MapRunTasks {
                 return "reopened";
             });
             switch (outcome) {
-                case "reopened" -> dispatched.add(platform.engine().dispatchReopened(arn, item));
+                case "reopened" -> {
+                    reopened.add(arn);
+                    dispatched.add(platform.engine().dispatchReopened(arn, item));
+                }
                 case "succeeded" -> succeeded.add(child.path("index").asInt());
                 default -> {
                 }
             }
         }
         dispatched.forEach(java.util.concurrent.CompletableFuture::join);
+        if (!running) {
+            stop(reopened, payload.path("parentArn").asString());
+        }
         ObjectNode data = Json.object().put("task", task);
         data.set("succeeded", succeeded);
         return new Signal("mapRedriven", data);

@@ -46,7 +46,7 @@ import java.util.function.Predicate;
  * {@code m<n>:s<first>} (start the children from index {@code first}; payload: mapRun "start", children
  * [{index, name, arn, items, input}], stateMachineArn, definitionKey {@code <parent key>#<Map state name>}, ...)
  * , {@code m<n>:r<redriveCount>.<first>} (redrive children of a redriven run in place; payload: mapRun "redrive",
- * children [{index, arn, redriveCount}]) and {@code m<n>:collect} (gather or write the results).
+ * parentArn, children [{index, arn, redriveCount}]) and {@code m<n>:collect} (gather or write the results).
  */
 public final class AslDialect implements Dialect<AslExecution> {
     public static final String KIND = "sfn";

@@ -321,6 +321,7 @@ final class DistributedMaps {
             payload.put("mapRun", "redrive");
             payload.put("task", run.key);
             payload.put("mapRunArn", run.mapRunArn);
+            payload.put("parentArn", ex.executionArn);
             payload.set("children", children);
             tx.schedule(new WorkItem(run.key + ":r" + run.redriveCount + "." + first, WorkItem.Kind.TASK, 0, null,
                     payload));

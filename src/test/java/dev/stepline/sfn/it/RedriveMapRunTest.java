@@ -188,6 +188,41 @@ class RedriveMapRunTest {
         }
     }
 
+    @Test
+    void aChildFailingAgainIsRedrivenAgainByTheNextRedrive() {
+        String machine = sfn.machine("redrive-dmap-twice", """
+                {"QueryLanguage": "JSONata", "StartAt": "Fan", "States": {"Fan": {"Type": "Map", "MaxConcurrency": 1,
+                  "End": true, "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
+                  "StartAt": "W", "States": {"W": {"Type": "Pass", "End": true,
+                    "Output": "{% $states.input = 1 and COUNT < 2 ? $error('boom') : [$states.input, COUNT] %}"}}}}}}
+                """.replace("COUNT", COUNT));
+        String exec = sfn.run(machine, "[0, 1, 2]", ExecutionStatus.FAILED).executionArn();
+        sfn.client.redriveExecution(b -> b.executionArn(exec));
+        await(exec, 2);
+        assertThat(sfn.awaitClosed(exec).status()).isEqualTo(ExecutionStatus.FAILED);
+        sfn.client.redriveExecution(b -> b.executionArn(exec));
+        await(exec, 3);
+        DescribeExecutionResponse done = sfn.awaitClosed(exec);
+        assertThat(done.status()).as("%s %s", done.error(), done.cause()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(done.output()).isEqualTo("[[0,0],[1,2],[2,0]]");
+        List<HistoryEvent> events = sfn.history(exec);
+        assertThat(events.stream().filter(e -> e.typeAsString().equals("MapRunRedriven"))
+                .map(e -> e.mapRunRedrivenEventDetails().redriveCount())).containsExactly(1, 2);
+        String mapRun = Sfn.first(events, "MapRunStarted").mapRunStartedEventDetails().mapRunArn();
+        DescribeMapRunResponse run = sfn.client.describeMapRun(b -> b.mapRunArn(mapRun));
+        assertThat(run.redriveCount()).isEqualTo(2);
+        assertThat(run.executionCounts().succeeded()).isEqualTo(3);
+        assertThat(sfn.client.listExecutions(b -> b.mapRunArn(mapRun).redriveFilter(ExecutionRedriveFilter.REDRIVEN))
+                .executions()).singleElement().satisfies(child -> assertThat(child.redriveCount()).isEqualTo(2));
+    }
+
+    /** Waits until the execution has closed {@code count} times (ExecutionFailed/Succeeded events). */
+    private static void await(String exec, int count) {
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> sfn.history(exec).stream()
+                .filter(e -> e.typeAsString().equals("ExecutionFailed") || e.typeAsString().equals("ExecutionSucceeded"))
+                .count() >= count);
+    }
+
     private static List<String> awaitChildren(String mapRun, int count) {
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
                 .until(() -> sfn.client.listExecutions(b -> b.mapRunArn(mapRun)).executions().size() >= count);
