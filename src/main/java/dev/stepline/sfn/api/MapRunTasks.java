@@ -1,6 +1,7 @@
 package dev.stepline.sfn.api;
 
 import dev.stepline.engine.Signal;
+import dev.stepline.engine.WorkItem;
 import dev.stepline.objects.ObjectStore;
 import dev.stepline.sfn.runtime.AslDialect;
 import dev.stepline.sfn.runtime.ExecutionStart;
@@ -12,6 +13,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -120,7 +122,7 @@ final class MapRunTasks {
     /** Stops children as the end of their Map Run does. */
     private void stop(List<String> children, String parentArn) {
         for (String child : children) {
-            dev.stepline.engine.WorkItem stop = dev.stepline.engine.WorkItem.signal("parentAborted:" + parentArn, 0,
+            WorkItem stop = WorkItem.signal("parentAborted:" + parentArn, 0,
                     new Signal("stop", Json.object()));
             platform.database().write(tx -> {
                 platform.engine().store(tx, child, stop);
@@ -143,13 +145,13 @@ final class MapRunTasks {
         boolean running = platform.database().read(tx -> rows.mapRuns().find(tx, runArn))
                 .map(run -> "RUNNING".equals(run.status())).orElse(true);
         List<String> reopened = new ArrayList<>();
-        List<java.util.concurrent.CompletableFuture<Void>> dispatched = new ArrayList<>();
+        List<CompletableFuture<Void>> dispatched = new ArrayList<>();
         ArrayNode succeeded = Json.NODES.arrayNode();
         for (JsonNode child : payload.path("children")) {
             String arn = child.path("arn").asString();
             int expected = child.path("redriveCount").asInt();
             long now = platform.clock().millis();
-            dev.stepline.engine.WorkItem item = dev.stepline.engine.WorkItem.signal("redrive:" + now, 0,
+            WorkItem item = WorkItem.signal("redrive:" + now, 0,
                     new Signal("redrive", Json.object().put("at", now)));
             String outcome = platform.database().write(tx -> {
                 ExecutionRows.Row row = rows.find(tx, arn).orElseThrow(() ->
@@ -175,7 +177,7 @@ final class MapRunTasks {
                 }
             }
         }
-        dispatched.forEach(java.util.concurrent.CompletableFuture::join);
+        dispatched.forEach(CompletableFuture::join);
         if (!running) {
             stop(reopened, payload.path("parentArn").asString());
         }
