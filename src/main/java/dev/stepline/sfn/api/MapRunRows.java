@@ -20,7 +20,7 @@ final class MapRunRows {
 
     /** The configuration and counts of a run. */
     record Doc(int maxConcurrency, double toleratedFailurePercentage, long toleratedFailureCount,
-               MapRunSummary.Counts items, MapRunSummary.Counts executions) {}
+               MapRunSummary.Counts items, MapRunSummary.Counts executions, int redriveCount, Long redriveMs) {}
 
     record Row(String arn, String executionArn, String stateMachineArn, String status, long startMs, Long stopMs,
                Doc doc) {
@@ -37,13 +37,24 @@ final class MapRunRows {
         List<Object[]> rows = new ArrayList<>(runs.size());
         for (MapRunSummary run : runs) {
             Doc doc = new Doc(run.maxConcurrency(), run.toleratedFailurePercentage(), run.toleratedFailureCount(),
-                    run.items(), run.executions());
+                    run.items(), run.executions(), run.redriveCount(), run.redriveMs());
             rows.add(new Object[] {run.mapRunArn(), run.executionArn(), run.stateMachineArn(), run.status(), run.startMs(),
                     run.stopMs(), JSON.writeValueAsString(doc)});
         }
         tx.batch("INSERT INTO sfn_map_run (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)"
                 + " ON CONFLICT (arn) DO UPDATE SET status = excluded.status, stop_ms = excluded.stop_ms, doc = excluded.doc",
                 rows);
+        List<Object[]> pending = new ArrayList<>();
+        for (MapRunSummary run : runs) {
+            for (String child : run.markPendingRedrive()) {
+                pending.add(new Object[] {child});
+            }
+        }
+        if (!pending.isEmpty()) {
+            // Until the child is redriven (its own transition then shows it RUNNING again).
+            tx.batch("UPDATE sfn_execution SET status = 'PENDING_REDRIVE' WHERE arn = ?"
+                    + " AND status IN ('FAILED', 'TIMED_OUT', 'ABORTED')", pending);
+        }
     }
 
     Optional<Row> find(Tx tx, String arn) {

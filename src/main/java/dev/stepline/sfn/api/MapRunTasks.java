@@ -1,6 +1,7 @@
 package dev.stepline.sfn.api;
 
 import dev.stepline.engine.Signal;
+import dev.stepline.engine.WorkItem;
 import dev.stepline.objects.ObjectStore;
 import dev.stepline.sfn.runtime.AslDialect;
 import dev.stepline.sfn.runtime.ExecutionStart;
@@ -12,6 +13,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -23,7 +25,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The side effects of a Distributed Map's Map Run (TASK items whose payload has {@code mapRun}):
  * {@code read} the ItemReader's items, {@code start} a chunk of child executions, {@code collect}
- * the children's results in item order (or write them with the ResultWriter). Each runs at least
+ * the children's results in item order (or write them with the ResultWriter), {@code redrive} children
+ * of a redriven run in place. Each runs at least
  * once: starting a child is idempotent (its ARN is derived from the Map Run and its index), reading
  * and collecting have no effect but their answer, writing replaces the same objects.
  */
@@ -52,6 +55,7 @@ final class MapRunTasks {
         return switch (payload.path("mapRun").asString()) {
             case "read" -> read(task, payload);
             case "start" -> start(task, payload);
+            case "redrive" -> redrive(task, payload);
             case "collect" -> collect(task, payload);
             default -> throw new IllegalArgumentException("unknown map run task " + payload.get("mapRun"));
         };
@@ -71,10 +75,6 @@ final class MapRunTasks {
         String runArn = payload.path("mapRunArn").asString();
         boolean running = platform.database().read(tx -> rows.mapRuns().find(tx, runArn))
                 .map(run -> "RUNNING".equals(run.status())).orElse(true);
-        if (!running) {
-            // The run failed or was aborted after this task was scheduled: its children are not wanted.
-            return new Signal("mapStarted", Json.object().put("task", task));
-        }
         List<ExecutionStart> starts = new ArrayList<>();
         Instant now = platform.clock().instant();
         ExecutionStart.ParentTask parent = new ExecutionStart.ParentTask(payload.path("parentArn").asString(), task,
@@ -111,7 +111,79 @@ final class MapRunTasks {
         } catch (java.util.concurrent.ExecutionException e) {
             throw new IllegalStateException("starting a map run child failed", e.getCause());
         }
+        if (!running) {
+            // The run failed or was aborted after this task was scheduled, and counted these children as
+            // aborted: they are stopped at once, and a redrive of the run redrives them in place.
+            stop(starts.stream().map(ExecutionStart::executionArn).toList(), payload.path("parentArn").asString());
+        }
         return new Signal("mapStarted", Json.object().put("task", task));
+    }
+
+    /** Stops children as the end of their Map Run does. */
+    private void stop(List<String> children, String parentArn) {
+        for (String child : children) {
+            WorkItem stop = WorkItem.signal("parentAborted:" + parentArn, 0,
+                    new Signal("stop", Json.object()));
+            platform.database().write(tx -> {
+                platform.engine().store(tx, child, stop);
+                return null;
+            });
+            platform.engine().dispatch(child, stop).join();
+        }
+    }
+
+    /**
+     * Redrives child executions of a redriven Map Run in place (each as RedriveExecution would). A child
+     * that already has the expected {@code redriveCount} was redriven by an earlier run of this task; one
+     * that SUCCEEDED (it ended before the stop of the run's previous attempt reached it) is reported to the
+     * parent instead. A child still open (that stop not applied yet) or never created fails the task,
+     * which runs again after its lease. As with {@link #start}, children redriven after the run ended
+     * again are stopped at once (the run counted them as aborted, with this redrive).
+     */
+    private Signal redrive(String task, ObjectNode payload) {
+        String runArn = payload.path("mapRunArn").asString();
+        boolean running = platform.database().read(tx -> rows.mapRuns().find(tx, runArn))
+                .map(run -> "RUNNING".equals(run.status())).orElse(true);
+        List<String> reopened = new ArrayList<>();
+        List<CompletableFuture<Void>> dispatched = new ArrayList<>();
+        ArrayNode succeeded = Json.NODES.arrayNode();
+        for (JsonNode child : payload.path("children")) {
+            String arn = child.path("arn").asString();
+            int expected = child.path("redriveCount").asInt();
+            long now = platform.clock().millis();
+            WorkItem item = WorkItem.signal("redrive:" + now, 0,
+                    new Signal("redrive", Json.object().put("at", now)));
+            String outcome = platform.database().write(tx -> {
+                ExecutionRows.Row row = rows.find(tx, arn).orElseThrow(() ->
+                        new IllegalStateException("map run child " + arn + " does not exist yet"));
+                if (row.redriveCount() >= expected) {
+                    return "done"; // by an earlier run of this task
+                }
+                if ("SUCCEEDED".equals(row.status())) {
+                    return "succeeded";
+                }
+                if (!platform.engine().reopen(tx, arn, item)) {
+                    throw new IllegalStateException("map run child " + arn + " has not closed yet");
+                }
+                return "reopened";
+            });
+            switch (outcome) {
+                case "reopened" -> {
+                    reopened.add(arn);
+                    dispatched.add(platform.engine().dispatchReopened(arn, item));
+                }
+                case "succeeded" -> succeeded.add(child.path("index").asInt());
+                default -> {
+                }
+            }
+        }
+        dispatched.forEach(CompletableFuture::join);
+        if (!running) {
+            stop(reopened, payload.path("parentArn").asString());
+        }
+        ObjectNode data = Json.object().put("task", task);
+        data.set("succeeded", succeeded);
+        return new Signal("mapRedriven", data);
     }
 
     private Signal collect(String task, ObjectNode payload) {

@@ -68,12 +68,13 @@ final class MapRuns {
         MapRunRows.Doc doc = row.doc();
         return new DescribeMapRunOutput(row.arn(), row.executionArn(), row.status(), row.startDate(), row.stopDate(),
                 doc.maxConcurrency(), (float) doc.toleratedFailurePercentage(), doc.toleratedFailureCount(),
-                counts(doc.items()), counts(doc.executions()), 0, null);
+                counts(doc.items()), counts(doc.executions()), doc.redriveCount(),
+                doc.redriveMs() == null ? null : java.time.Instant.ofEpochMilli(doc.redriveMs()));
     }
 
     private static MapRunCounts counts(MapRunSummary.Counts c) {
         return new MapRunCounts(c.pending(), c.running(), c.succeeded(), c.failed(), c.timedOut(), c.aborted(), c.total(),
-                c.resultsWritten(), 0L, 0L);
+                c.resultsWritten(), 0L, c.pendingRedrive());
     }
 
     /**

@@ -21,16 +21,20 @@ import java.util.function.Predicate;
  *       ({@code r<n>}), task timeouts ({@code <task>#timeout}), heartbeat expiry ({@code <parked>#heartbeat},
  *       payload {@code heartbeatSeconds}), {@code executionTimeout}.</li>
  *   <li>{@code stop} {error?, cause?} — StopExecution.</li>
- *   <li>{@code redrive} {} — RedriveExecution of a closed FAILED/TIMED_OUT/ABORTED execution (the engine
- *       reopened it): records {@code ExecutionRedriven} and re-enters the state that did not succeed.</li>
+ *   <li>{@code redrive} {at} — RedriveExecution of a closed FAILED/TIMED_OUT/ABORTED execution (the engine
+ *       reopened it), or of a Map Run child by its redriven Map Run: records {@code ExecutionRedriven} and
+ *       re-enters the state that did not succeed (a Parallel/Map resumes its unsuccessful branches, a
+ *       Distributed Map redrives its Map Run).</li>
  *   <li>{@code taskSucceeded} {task, output}, {@code taskFailed} {task, error?, cause?}, {@code taskSubmitted}
  *       {task, output}, {@code activityStarted} {task, workerName?} — ignored unless {@code task} is awaited.</li>
  *   <li>Distributed Map ({@link MapRunWork}, keyed by the run's {@code m<n>}): {@code mapRead} {task, items | error,
  *       cause} (the ItemReader task), {@code mapStarted} {task} (a start task is done; nothing to do),
- *       {@code mapChildEnded} {task, index, status, error?, cause?} (delivered by a child execution when it closes,
- *       keyed {@code child:<childArn>}), {@code mapCollected} {task, output | error, cause} (the results),
+ *       {@code mapChildEnded} {task, index, redriveCount, status, error?, cause?} (delivered by a child execution
+ *       when it closes, keyed {@code child:<childArn>}, {@code #<redriveCount>} appended once redriven; an end
+ *       whose redriveCount is not the one the run expects is stale and ignored), {@code mapCollected} {task, output | error, cause} (the results),
  *       {@code updateMapRun} {mapRunArn, maxConcurrency?, toleratedFailureCount?, toleratedFailurePercentage?}
- *       (UpdateMapRun). Ignored unless the run is still in the phase that waits for them.</li>
+ *       (UpdateMapRun), {@code mapRedriven} {task, succeeded: [index]} (a redrive task is done; the children
+ *       listed had SUCCEEDED after all and were not redriven). Ignored unless the run is still in the phase that waits for them.</li>
  * </ul>
  *
  * <h2>Work</h2>
@@ -41,7 +45,8 @@ import java.util.function.Predicate;
  * token is {@code $$.Task.Token}. A Distributed Map schedules TASK items {@code m<n>:read} (ItemReader),
  * {@code m<n>:s<first>} (start the children from index {@code first}; payload: mapRun "start", children
  * [{index, name, arn, items, input}], stateMachineArn, definitionKey {@code <parent key>#<Map state name>}, ...)
- * and {@code m<n>:collect} (gather or write the results).
+ * , {@code m<n>:r<redriveCount>.<first>} (redrive children of a redriven run in place; payload: mapRun "redrive",
+ * parentArn, children [{index, arn, redriveCount}]) and {@code m<n>:collect} (gather or write the results).
  */
 public final class AslDialect implements Dialect<AslExecution> {
     public static final String KIND = "sfn";

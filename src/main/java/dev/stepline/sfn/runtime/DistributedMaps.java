@@ -39,6 +39,11 @@ final class DistributedMaps {
     static final String MAP_READ = "mapRead";
     /** A Map Run child closed: {task (the run's key), index, status, error?, cause?}. */
     static final String MAP_CHILD_ENDED = "mapChildEnded";
+    /**
+     * A redrive task is done: {task, succeeded: [index]} — children it did not redrive because they had
+     * succeeded after all (they ended before the stop of the run's previous attempt reached them).
+     */
+    static final String MAP_REDRIVEN = "mapRedriven";
     /** The results of a Map Run: {task, output} or {task, error, cause}. */
     static final String MAP_COLLECTED = "mapCollected";
     /** UpdateMapRun: {mapRunArn, maxConcurrency?, toleratedFailureCount?, toleratedFailurePercentage?}. */
@@ -54,6 +59,8 @@ final class DistributedMaps {
     private final Map<String, MapRunWork> changedRuns = new LinkedHashMap<>();
     /** Map Runs whose freed capacity should start more children once the signals are applied. */
     private final Set<Flow> refill = new LinkedHashSet<>();
+    /** The children of the Map Runs redriven in this transition, by run ARN (shown as PENDING_REDRIVE). */
+    private final Map<String, List<String>> redriven = new LinkedHashMap<>();
 
     DistributedMaps(Interpreter in, AslExecution ex, Transition tx) {
         this.in = in;
@@ -64,7 +71,8 @@ final class DistributedMaps {
     /** The summaries of the Map Runs changed so far in this transition. */
     List<MapRunSummary> changedSummaries() {
         List<MapRunSummary> runs = new ArrayList<>(changedRuns.size());
-        changedRuns.values().forEach(run -> runs.add(run.summary(ex.executionArn)));
+        changedRuns.values().forEach(run -> runs.add(run.summary(ex.executionArn,
+                redriven.getOrDefault(run.mapRunArn, List.of()))));
         return runs;
     }
 
@@ -146,6 +154,30 @@ final class DistributedMaps {
                     : StatesError.runtime(cause);
         }
         beginRun(flow, state, run, (ArrayNode) items);
+    }
+
+    /**
+     * The parent was redriven and its Distributed Map state entered again with the Map Run that did not
+     * succeed: the same run is redriven (spec §4.7, §4.9). {@code MapStateStarted} and {@code MapRunRedriven}
+     * are recorded, the run's unsuccessful children are redriven in place (PENDING_REDRIVE until their turn
+     * under MaxConcurrency), children never started are started, and the run ends as usual.
+     * [unverified] whether AWS records MapStateStarted again before MapRunRedriven.
+     */
+    void redriveRun(Flow flow, MapRunWork run) {
+        ObjectNode details = Json.object();
+        details.put("length", run.totalItems);
+        long started = in.append("MapStateStarted", flow.prev, details);
+        flow.prev = started;
+        List<Integer> again = run.redrive(ex.redriveMs);
+        ObjectNode redrive = Json.object();
+        redrive.put("mapRunArn", run.mapRunArn);
+        redrive.put("redriveCount", run.redriveCount);
+        run.threadPrev = in.append("MapRunRedriven", started, redrive);
+        flow.work = run;
+        flow.phase = Flow.WAIT;
+        redriven.put(run.mapRunArn, again.stream().map(run::childArn).toList());
+        changedRuns.put(run.mapRunArn, run);
+        fill(flow, run);
     }
 
     /** Parameters (JSONPath, over the effective input) or Arguments (JSONata) of an ItemReader/ResultWriter. */
@@ -240,7 +272,8 @@ final class DistributedMaps {
     boolean refill() {
         boolean any = false;
         for (Flow flow : refill) {
-            if (flow.work instanceof MapRunWork run && run.phase == MapRunWork.RUNNING && !ex.closed()) {
+            if (flow.work instanceof MapRunWork run && run.phase == MapRunWork.RUNNING && "RUNNING".equals(run.status)
+                    && !ex.closed()) { // (a failed run stays with its Map state, for a redrive)
                 fill(flow, run);
                 any = true;
             }
@@ -271,6 +304,28 @@ final class DistributedMaps {
 
     private void startChildren(Flow flow, MapRunWork run) {
         int capacity = run.capacity();
+        while (!run.pendingRedrive.isEmpty() && run.running.size() < capacity) {
+            int first = run.pendingRedrive.first();
+            ArrayNode children = Json.NODES.arrayNode();
+            while (!run.pendingRedrive.isEmpty() && run.running.size() < capacity
+                    && children.size() < MapRunWork.START_CHUNK) {
+                int index = run.pendingRedrive.pollFirst();
+                run.childRedrives.merge(index, 1, Integer::sum);
+                ObjectNode child = children.addObject();
+                child.put("index", index);
+                child.put("arn", run.childArn(index));
+                child.put("redriveCount", run.expectedRedriveCount(index));
+                run.running.add(index);
+            }
+            ObjectNode payload = Json.object();
+            payload.put("mapRun", "redrive");
+            payload.put("task", run.key);
+            payload.put("mapRunArn", run.mapRunArn);
+            payload.put("parentArn", ex.executionArn);
+            payload.set("children", children);
+            tx.schedule(new WorkItem(run.key + ":r" + run.redriveCount + "." + first, WorkItem.Kind.TASK, 0, null,
+                    payload));
+        }
         String definitionKey = ex.definitionKey + "#" + URLEncoder.encode(flow.state, StandardCharsets.UTF_8);
         while (run.next < run.totalChildren && run.running.size() < capacity) {
             int first = run.next;
@@ -338,6 +393,21 @@ final class DistributedMaps {
         }
     }
 
+    void mapRedriven(ObjectNode data) {
+        for (JsonNode index : data.path("succeeded")) {
+            ObjectNode ended = Json.object();
+            ended.put("task", Interpreter.text(data, "task"));
+            ended.put("index", index.asInt());
+            ended.put("status", "SUCCEEDED");
+            String key = Interpreter.text(data, "task");
+            Flow flow = mapRunFlow(run -> run.key.equals(key));
+            if (flow != null) {
+                ended.put("redriveCount", ((MapRunWork) flow.work).expectedRedriveCount(index.asInt()));
+                mapChildEnded(ended);
+            }
+        }
+    }
+
     void mapChildEnded(ObjectNode data) {
         String key = Interpreter.text(data, "task");
         Flow flow = mapRunFlow(run -> run.key.equals(key));
@@ -346,8 +416,9 @@ final class DistributedMaps {
         }
         MapRunWork run = (MapRunWork) flow.work;
         int index = data.path("index").asInt(-1);
-        if (run.phase != MapRunWork.RUNNING || !run.running.remove(index)) {
-            return;
+        if (run.phase != MapRunWork.RUNNING || data.path("redriveCount").asInt(0) != run.expectedRedriveCount(index)
+                || !run.running.remove(index)) {
+            return; // ignored, or the end of an attempt before the child was redriven
         }
         int items = run.items(index);
         switch (String.valueOf(Interpreter.text(data, "status"))) {
@@ -358,14 +429,17 @@ final class DistributedMaps {
             case "TIMED_OUT" -> {
                 run.timedOut++;
                 run.itemsTimedOut += items;
+                run.unsuccessful.put(index, "TIMED_OUT");
             }
             case "ABORTED" -> {
                 run.aborted++;
                 run.itemsAborted += items;
+                run.unsuccessful.put(index, "ABORTED");
             }
             default -> {
                 run.failed++;
                 run.itemsFailed += items;
+                run.unsuccessful.put(index, "FAILED");
             }
         }
         changedRuns.put(run.mapRunArn, run);
@@ -431,6 +505,9 @@ final class DistributedMaps {
         flow.work = null;
         flow.phase = Flow.ATTEMPT;
         in.handleError(flow, error, cause);
+        if (flow.phase == Flow.FAILED) {
+            flow.work = run; // neither retried nor caught: kept for a redrive of the parent
+        }
     }
 
     /** Closes the run: cancels its pending work and stops the children still running. */
@@ -442,11 +519,14 @@ final class DistributedMaps {
                     new Signal("stop", Json.object())));
             run.aborted++;
             run.itemsAborted += run.items(index);
+            run.unsuccessful.put(index, "ABORTED");
         }
         run.running.clear();
         run.status = status;
         run.stopMs = tx.now().toEpochMilli();
-        run.inputs = null;
+        if ("SUCCEEDED".equals(status)) {
+            run.inputs = null;
+        }
         run.effective = null;
         if (run.mapRunArn != null && run.startMs > 0) {
             changedRuns.put(run.mapRunArn, run);

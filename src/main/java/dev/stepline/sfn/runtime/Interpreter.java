@@ -176,6 +176,10 @@ final class Interpreter {
                 distributed.mapChildEnded(data);
                 return true;
             }
+            case DistributedMaps.MAP_REDRIVEN -> {
+                distributed.mapRedriven(data);
+                return true;
+            }
             case DistributedMaps.MAP_COLLECTED -> {
                 distributed.mapCollected(data);
                 return true;
@@ -218,8 +222,8 @@ final class Interpreter {
     /**
      * RedriveExecution (spec §4.7): the same execution runs again from the state that did not succeed,
      * with its original input and the variables it had; everything that succeeded keeps its result.
-     * A Parallel or Map state is re-run as a whole (AWS re-runs only its unsuccessful branches or
-     * iterations: a documented simplification). Retry counters start again from 0.
+     * A Parallel or inline Map state re-runs only its branches or iterations that failed, were aborted
+     * or never started ({@link #reopen}). Retry counters start again from 0.
      */
     private boolean redrive(long at) {
         if (!ex.closed() || "SUCCEEDED".equals(ex.status)) {
@@ -231,18 +235,28 @@ final class Interpreter {
         ObjectNode details = Json.object();
         details.put("redriveCount", ex.redriveCount);
         long redriven = append("ExecutionRedriven", 0, details);
-        Flow root = ex.root;
-        root.phase = Flow.ENTER;
-        root.work = null;
-        root.error = null;
-        root.cause = null;
-        root.prev = redriven;
+        reopen(ex.root, redriven);
         summary = summary(null, null, null, null);
         Integer timeout = definition().timeoutSeconds();
         if (timeout != null) {
             tx.schedule(timerItem(EXECUTION_TIMEOUT, ex.redriveMs + timeout * 1000L, null));
         }
         return true;
+    }
+
+    /**
+     * Prepares a thread that did not succeed to enter its current state again after {@code prev}. A
+     * Parallel/Map state keeps its branches or iterations: {@link #enter} resumes them
+     * ({@link #resumeBranches}) instead of starting them all over.
+     */
+    private static void reopen(Flow flow, long prev) {
+        flow.phase = Flow.ENTER;
+        flow.prev = prev;
+        flow.error = null;
+        flow.cause = null;
+        if (!(flow.work instanceof BranchWork) && !(flow.work instanceof MapRunWork)) {
+            flow.work = null;
+        }
     }
 
     private void timer(String key) {
@@ -476,6 +490,8 @@ final class Interpreter {
             flow.input = executionInput();
         }
         State state = state(flow);
+        Flow.Work kept = flow.work; // a redriven Parallel/Map's branches (see reopen)
+        long enteredBefore = flow.entered;
         ObjectNode details = Json.object();
         details.put("name", state.name());
         details.put("input", Json.compact(flow.input));
@@ -503,7 +519,13 @@ final class Interpreter {
                 case ChoiceState choice -> choice(flow, choice);
                 case WaitState wait -> waitEntered(flow, wait);
                 case TaskState task -> attemptTask(flow, task);
+                case ParallelState parallel when kept instanceof BranchWork branches ->
+                        resumeBranches(flow, parallel, branches, enteredBefore);
                 case ParallelState parallel -> attemptParallel(flow, parallel);
+                case MapState map when kept instanceof MapRunWork run && run.startMs > 0 ->
+                        distributed.redriveRun(flow, run);
+                case MapState map when kept instanceof BranchWork branches && branches.map ->
+                        resumeBranches(flow, map, branches, enteredBefore);
                 case MapState map -> attemptMap(flow, map);
             }
         } catch (StatesError e) {
@@ -1195,7 +1217,10 @@ final class Interpreter {
     }
 
     private Flow startIteration(Flow flow, MapState state, BranchWork work) {
-        int index = work.next++;
+        return startIteration(flow, state, work, work.next++);
+    }
+
+    private Flow startIteration(Flow flow, MapState state, BranchWork work, int index) {
         ObjectNode details = Json.object();
         details.put("index", index);
         details.put("name", state.name());
@@ -1221,6 +1246,52 @@ final class Interpreter {
         Flow child = Flow.child(flow, index, state.processor().workflow().startAt(), started, input);
         work.children.add(child);
         return child;
+    }
+
+    /**
+     * A redriven Parallel/Map state (just entered again) resumes its branches: those that succeeded keep
+     * their results and record nothing more; the others enter again the state where they stopped (Map:
+     * after a new {@code MapIterationStarted}); Map iterations never started start as usual.
+     * {@code enteredBefore} is the state's previous Entered event (an iteration that failed in its
+     * ItemSelector never entered a state of its own: it starts again).
+     * [unverified] AWS's exact events for the re-entered Parallel/Map (Entered, Started, then the branches').
+     */
+    private void resumeBranches(Flow flow, State state, BranchWork work, long enteredBefore) {
+        ObjectNode details = null;
+        if (work.map) {
+            details = Json.object();
+            details.put("length", work.items.size());
+        }
+        long started = append(state.type().name() + "StateStarted", flow.prev, details);
+        flow.prev = started;
+        work.threadPrev = started;
+        flow.work = work;
+        flow.phase = Flow.WAIT;
+        if (!work.map) {
+            for (Flow child : work.children) {
+                if (child.phase != Flow.SUCCEEDED) {
+                    reopen(child, started);
+                }
+            }
+            return;
+        }
+        List<Flow> stopped = List.copyOf(work.children);
+        work.children.clear();
+        for (Flow child : stopped) {
+            if (child.phase == Flow.SUCCEEDED) {
+                work.children.add(child); // ended, not yet reported
+            } else if (child.entered <= enteredBefore) {
+                if (startIteration(flow, (MapState) state, work, child.index) == null) {
+                    return; // its ItemSelector failed again: the Map failed
+                }
+            } else {
+                ObjectNode iteration = Json.object();
+                iteration.put("index", child.index);
+                iteration.put("name", flow.state);
+                reopen(child, append("MapIterationStarted", started, iteration));
+                work.children.add(child);
+            }
+        }
     }
 
     private void branchSucceeded(Flow flow, BranchWork work, Flow child) {
@@ -1302,6 +1373,9 @@ final class Interpreter {
         flow.work = null;
         flow.phase = Flow.ATTEMPT;
         handleError(flow, failed.error, failed.cause);
+        if (flow.phase == Flow.FAILED) {
+            flow.work = work; // neither retried nor caught: kept for a redrive (reopen)
+        }
     }
 
     // ---------------------------------------------------------------- aborting
@@ -1377,7 +1451,9 @@ final class Interpreter {
                 }
             }
         }
-        flow.work = null;
+        if (!(flow.work instanceof BranchWork) && !(flow.work instanceof MapRunWork)) {
+            flow.work = null; // branches and Map Runs are kept for a redrive (reopen)
+        }
         flow.error = "States.Aborted";
         flow.phase = Flow.FAILED;
     }
@@ -1453,6 +1529,7 @@ final class Interpreter {
             ObjectNode data = Json.object();
             data.put("task", ex.parent.taskKey());
             data.put("index", ex.mapChild == null ? -1 : ex.mapChild.index());
+            data.put("redriveCount", ex.redriveCount);
             data.put("status", status);
             if (error != null) {
                 data.put("error", error);
@@ -1461,7 +1538,8 @@ final class Interpreter {
                 data.put("cause", cause);
             }
             tx.deliver(ex.parent.executionArn(),
-                    WorkItem.signal("child:" + ex.executionArn, 0, new Signal(DistributedMaps.MAP_CHILD_ENDED, data)));
+                    WorkItem.signal("child:" + ex.executionArn + (ex.redriveCount == 0 ? "" : "#" + ex.redriveCount), 0,
+                            new Signal(DistributedMaps.MAP_CHILD_ENDED, data)));
             return;
         }
         boolean parsed = "SYNC_2".equals(ex.parent.pattern());

@@ -1,6 +1,10 @@
 package dev.stepline.sfn.runtime;
 
 import dev.stepline.sfn.runtime.dataflow.Json;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -12,6 +16,10 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code <key>:s<n>} and telling this execution when it ends with a {@code mapChildEnded} signal),
  * and the counts DescribeMapRun shows. The child executions' outputs stay in their own rows; the
  * {@code <key>:collect} task gathers them (or writes them with the ResultWriter) at the end.
+ *
+ * <p>A run that failed or was aborted is kept by its Map state (with the inputs of the children it
+ * never started): redriving the parent redrives the same run ({@link #redrive}), whose unsuccessful
+ * children are then redriven in place by TASK items {@code <key>:r<redriveCount>.<first>}.
  */
 final class MapRunWork implements Flow.Work {
     /** Waiting for the ItemReader task {@code <key>:read}. */
@@ -70,6 +78,56 @@ final class MapRunWork implements Flow.Work {
     /** RUNNING, SUCCEEDED, FAILED or ABORTED. */
     String status = "RUNNING";
     Long stopMs;
+    /** Children that ended FAILED, TIMED_OUT or ABORTED since the run (last) started, by index. */
+    TreeMap<Integer, String> unsuccessful = new TreeMap<>();
+    /** Unsuccessful children waiting to be redriven (MaxConcurrency applies). */
+    TreeSet<Integer> pendingRedrive = new TreeSet<>();
+    /**
+     * The {@code redriveCount} each redriven child has once redriven, by index (absent: 0); a child's
+     * end reported with another count is stale (from an attempt before the redrive).
+     */
+    TreeMap<Integer, Integer> childRedrives = new TreeMap<>();
+    /** How many times the run was redriven. */
+    int redriveCount;
+    /** When it was last redriven (epoch millis), or 0. */
+    long redriveMs;
+
+    /**
+     * Redrives the run (its parent was redriven): RUNNING again, its unsuccessful children no longer
+     * count as failed but wait to be redriven. Returns their indexes.
+     */
+    List<Integer> redrive(long nowMs) {
+        redriveCount++;
+        redriveMs = nowMs;
+        status = "RUNNING";
+        stopMs = null;
+        phase = RUNNING;
+        for (Map.Entry<Integer, String> child : unsuccessful.entrySet()) {
+            int items = items(child.getKey());
+            switch (child.getValue()) {
+                case "TIMED_OUT" -> {
+                    timedOut--;
+                    itemsTimedOut -= items;
+                }
+                case "ABORTED" -> {
+                    aborted--;
+                    itemsAborted -= items;
+                }
+                default -> {
+                    failed--;
+                    itemsFailed -= items;
+                }
+            }
+            pendingRedrive.add(child.getKey());
+        }
+        unsuccessful.clear();
+        return new ArrayList<>(pendingRedrive);
+    }
+
+    /** The {@code redriveCount} child {@code index} reports when its current attempt ends. */
+    int expectedRedriveCount(int index) {
+        return childRedrives.getOrDefault(index, 0);
+    }
 
     /** The input of child {@code index} (not started yet). */
     JsonNode input(int index) {
@@ -134,10 +192,10 @@ final class MapRunWork implements Flow.Work {
     }
 
     boolean allEnded() {
-        return next >= totalChildren && running.isEmpty();
+        return next >= totalChildren && running.isEmpty() && pendingRedrive.isEmpty();
     }
 
-    MapRunSummary summary(String executionArn) {
+    MapRunSummary summary(String executionArn, List<String> markPendingRedrive) {
         long startedChildren = next;
         long startedItems = 0;
         if (batchSizes == null) {
@@ -151,15 +209,20 @@ final class MapRunWork implements Flow.Work {
         for (int child : running) {
             runningItems += items(child);
         }
+        long pendingRedriveItems = 0;
+        for (int child : pendingRedrive) {
+            pendingRedriveItems += items(child);
+        }
         boolean written = !"RUNNING".equals(status) && !"ABORTED".equals(status);
         MapRunSummary.Counts items = new MapRunSummary.Counts(totalItems - startedItems, runningItems, itemsSucceeded,
                 itemsFailed, itemsTimedOut, itemsAborted, totalItems,
-                written ? itemsSucceeded + itemsFailed + itemsTimedOut + itemsAborted : 0);
+                written ? itemsSucceeded + itemsFailed + itemsTimedOut + itemsAborted : 0, pendingRedriveItems);
         MapRunSummary.Counts executions = new MapRunSummary.Counts(totalChildren - startedChildren, running.size(),
                 succeeded, failed, timedOut, aborted, totalChildren,
-                written ? succeeded + failed + timedOut + aborted : 0);
+                written ? succeeded + failed + timedOut + aborted : 0, pendingRedrive.size());
         return new MapRunSummary(mapRunArn, executionArn, childMachineArn, status, startMs, stopMs, maxConcurrency,
-                Math.max(0, toleratedPercentage), Math.max(0, toleratedCount), items, executions);
+                Math.max(0, toleratedPercentage), Math.max(0, toleratedCount), items, executions, redriveCount,
+                redriveCount == 0 ? null : redriveMs, markPendingRedrive);
     }
 
     // ---------------------------------------------------------------- stored form
@@ -211,6 +274,22 @@ final class MapRunWork implements Flow.Work {
         if (stopMs != null) {
             out.put("stop", stopMs);
         }
+        if (!unsuccessful.isEmpty()) {
+            ObjectNode failures = out.putObject("un");
+            unsuccessful.forEach((index, childStatus) -> failures.put(index.toString(), childStatus));
+        }
+        if (!pendingRedrive.isEmpty()) {
+            ArrayNode pending = out.putArray("prd");
+            pendingRedrive.forEach(pending::add);
+        }
+        if (!childRedrives.isEmpty()) {
+            ObjectNode counts = out.putObject("cr");
+            childRedrives.forEach((index, count) -> counts.put(index.toString(), count));
+        }
+        if (redriveCount > 0) {
+            out.put("rdc", redriveCount);
+            out.put("rdt", redriveMs);
+        }
         return out;
     }
 
@@ -251,6 +330,17 @@ final class MapRunWork implements Flow.Work {
         work.writer = in.get("rw") instanceof ObjectNode writer ? writer : null;
         work.status = in.path("st").asString("RUNNING");
         work.stopMs = in.has("stop") ? in.get("stop").asLong() : null;
+        for (Map.Entry<String, JsonNode> failure : in.path("un").properties()) {
+            work.unsuccessful.put(Integer.parseInt(failure.getKey()), failure.getValue().asString());
+        }
+        for (JsonNode child : in.path("prd")) {
+            work.pendingRedrive.add(child.asInt());
+        }
+        for (Map.Entry<String, JsonNode> count : in.path("cr").properties()) {
+            work.childRedrives.put(Integer.parseInt(count.getKey()), count.getValue().asInt());
+        }
+        work.redriveCount = in.path("rdc").asInt(0);
+        work.redriveMs = in.path("rdt").asLong(0);
         return work;
     }
 }

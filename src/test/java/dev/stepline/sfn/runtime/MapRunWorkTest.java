@@ -40,6 +40,46 @@ class MapRunWorkTest {
     }
 
     @Test
+    void aRedriveMovesTheUnsuccessfulChildrenToPendingRedriveAndTheStoredFormKeepsIt() {
+        MapRunWork run = run(5);
+        run.next = 3;
+        run.succeeded = 1;
+        run.itemsSucceeded = 1;
+        run.failed = 1;
+        run.itemsFailed = 1;
+        run.aborted = 1;
+        run.itemsAborted = 1;
+        run.unsuccessful.put(1, "FAILED");
+        run.unsuccessful.put(2, "ABORTED");
+        run.status = "FAILED";
+        run.stopMs = 5L;
+
+        assertThat(run.redrive(9)).containsExactly(1, 2);
+        assertThat(run.status).isEqualTo("RUNNING");
+        assertThat(run.stopMs).isNull();
+        assertThat(run.failed + run.aborted + run.itemsFailed + run.itemsAborted).isZero();
+        assertThat(run.unsuccessful).isEmpty();
+        assertThat(run.allEnded()).isFalse();
+        run.pendingRedrive.pollFirst();
+        run.childRedrives.put(1, 1);
+        run.running.add(1);
+
+        String encoded = Json.compact(run.encode());
+        MapRunWork decoded = MapRunWork.decode(Json.parse(encoded));
+        assertThat(Json.compact(decoded.encode())).isEqualTo(encoded);
+        assertThat(decoded.pendingRedrive).containsExactly(2);
+        assertThat(decoded.expectedRedriveCount(1)).isEqualTo(1);
+        assertThat(decoded.expectedRedriveCount(2)).isZero();
+        assertThat(decoded.redriveCount).isEqualTo(1);
+        MapRunSummary summary = decoded.summary("parent", java.util.List.of());
+        assertThat(summary.redriveCount()).isEqualTo(1);
+        assertThat(summary.redriveMs()).isEqualTo(9L);
+        assertThat(summary.executions().pendingRedrive()).isEqualTo(1);
+        assertThat(summary.executions().running()).isEqualTo(1);
+        assertThat(summary.executions().pending()).isEqualTo(2);
+    }
+
+    @Test
     void childArnsAreDerivedFromTheRunAndTheIndex() {
         MapRunWork run = run(2);
         assertThat(run.childArn(1)).startsWith("arn:aws:states:us-east-1:123456789012:execution:sm/lbl:")
