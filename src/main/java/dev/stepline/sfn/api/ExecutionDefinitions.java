@@ -35,6 +35,9 @@ final class ExecutionDefinitions implements DefinitionSource {
     private final Database database;
     private final Map<String, StateMachineDefinition> compiled = new ConcurrentHashMap<>();
     private final Set<String> stored = ConcurrentHashMap.newKeySet();
+    /** The key of each revision started lately (records compare by value): a start skips serialising and hashing. */
+    private final Map<Doc, String> keys = new ConcurrentHashMap<>();
+    private static final int MAX_KNOWN_DOCS = 10_000;
 
     ExecutionDefinitions(Database database) {
         this.database = database;
@@ -45,6 +48,10 @@ final class ExecutionDefinitions implements DefinitionSource {
      * execution of an unchanged revision shares one row, so after the first start this costs no write.
      */
     String register(Doc doc) {
+        String known = keys.get(doc);
+        if (known != null) {
+            return known;
+        }
         String json = JSON.writeValueAsString(doc);
         String key = sha256(json);
         if (!stored.contains(key)) {
@@ -52,6 +59,10 @@ final class ExecutionDefinitions implements DefinitionSource {
                     + " ON CONFLICT (definition_key) DO NOTHING", key, json));
             stored.add(key);
         }
+        if (keys.size() >= MAX_KNOWN_DOCS) {
+            keys.clear();
+        }
+        keys.put(doc, key);
         return key;
     }
 
