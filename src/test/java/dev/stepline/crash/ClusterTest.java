@@ -23,6 +23,7 @@ import software.amazon.awssdk.services.sfn.model.GetActivityTaskResponse;
  */
 class ClusterTest {
     private static final String ROLE = "arn:aws:iam::123456789012:role/cluster";
+    private static final int EXECUTIONS = 1_200;
 
     @TempDir
     Path dir;
@@ -70,7 +71,7 @@ class ClusterTest {
 
             // Load in round robin; node A dies while much of it waits in its timers.
             List<String> started = new ArrayList<>();
-            for (int i = 0; i < 300; i++) {
+            for (int i = 0; i < EXECUTIONS; i++) {
                 int n = i;
                 started.add(clients.get(i % 3).startExecution(s -> s.stateMachineArn(chain).input("{\"n\": " + n + "}"))
                         .executionArn());
@@ -84,7 +85,7 @@ class ClusterTest {
             }
             List<ExecutionListItem> listed = new ArrayList<>();
             c.listExecutionsPaginator(l -> l.stateMachineArn(chain).maxResults(100)).executions().forEach(listed::add);
-            assertThat(listed).hasSize(300).allSatisfy(e -> assertThat(e.status()).isEqualTo(ExecutionStatus.SUCCEEDED));
+            assertThat(listed).hasSize(EXECUTIONS).allSatisfy(e -> assertThat(e.status()).isEqualTo(ExecutionStatus.SUCCEEDED));
         } finally {
             for (SfnClient client : clients) {
                 client.close();

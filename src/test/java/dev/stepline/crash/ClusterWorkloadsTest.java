@@ -31,7 +31,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 /**
  * Image builds and MWAA runs on three real nodes of one PostgreSQL database, one node killed with
  * SIGKILL mid-flight (issue 7 §3): every image finishes through its workflows with each step
- * execution exactly once, every run succeeds (a task whose worker died is retried), a definition
+ * execution exactly once, a step waiting for approval on one node is approved through another, every run succeeds (a task whose worker died is retried), a definition
  * uploaded through one node is read by the others, and a schedule fires once per due time across
  * the cluster.
  */
@@ -39,6 +39,20 @@ class ClusterWorkloadsTest {
     private static final String ROLE = "arn:aws:iam::123456789012:role/cluster";
     private static final String BASH = "airflow.providers.standard.operators.bash.BashOperator";
     private static final int IMAGES = 12;
+    private static final String APPROVAL = """
+            schemaVersion: 1.0
+            steps:
+              - name: Approve
+                action: WaitForAction
+              - name: Launch
+                action: LaunchInstance
+                inputs:
+                  waitFor: ssmAgent
+              - name: Ami
+                action: CreateImage
+                inputs:
+                  instanceId.$: $.stepOutputs.Launch.instanceId
+            """;
     private static final int RUNS_PER_WORKFLOW = 12;
 
     private final HttpClient http = HttpClient.newHttpClient();
@@ -66,6 +80,13 @@ class ClusterWorkloadsTest {
                     .parentImage("ami-0123456789abcdef0").clientToken(token())).imageRecipeArn();
             String infra = ib.get(1).createInfrastructureConfiguration(r -> r.name("cluster-infra")
                     .instanceProfileName("profile").clientToken(token())).infrastructureConfigurationArn();
+            // an image waiting for approval, started through node 1, approved through node 2 below
+            String approval = ib.get(1).createWorkflow(r -> r.name("approval").semanticVersion("1.0.0")
+                    .type(software.amazon.awssdk.services.imagebuilder.model.WorkflowType.BUILD)
+                    .data(APPROVAL).clientToken(token()))
+                    .workflowBuildVersionArn();
+            String waiting = ib.get(1).createImage(r -> r.imageRecipeArn(recipe).infrastructureConfigurationArn(infra)
+                    .executionRole(ROLE).workflows(w -> w.workflowArn(approval)).clientToken(token())).imageBuildVersionArn();
             List<String> images = new ArrayList<>();
             for (int i = 0; i < IMAGES; i++) {
                 images.add(ib.get(i % 3).createImage(r -> r.imageRecipeArn(recipe).infrastructureConfigurationArn(infra)
@@ -121,6 +142,15 @@ class ClusterWorkloadsTest {
                 assertThat(survivor.getImage(r -> r.imageBuildVersionArn(image)).image().state().status()).as(image)
                         .isEqualTo(ImageStatus.AVAILABLE);
             }
+            String step = await().atMost(Duration.ofSeconds(60)).until(() ->
+                    ib.get(2).listWaitingWorkflowSteps(r -> r.maxResults(25)).steps(), l -> !l.isEmpty()).get(0).stepExecutionId();
+            ib.get(2).sendWorkflowStepAction(r -> r.stepExecutionId(step).imageBuildVersionArn(waiting).action("RESUME")
+                    .clientToken(token()));
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).until(() ->
+                    survivor.getImage(r -> r.imageBuildVersionArn(waiting)).image().state().status(),
+                    s -> s == ImageStatus.AVAILABLE || s == ImageStatus.FAILED);
+            assertThat(survivor.getImage(r -> r.imageBuildVersionArn(waiting)).image().state().status())
+                    .isEqualTo(ImageStatus.AVAILABLE);
             Set<String> stepIds = new HashSet<>();
             for (String image : images) {
                 List<WorkflowExecutionMetadata> wfs = survivor.listWorkflowExecutions(r -> r.imageBuildVersionArn(image))
