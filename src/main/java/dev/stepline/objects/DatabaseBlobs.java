@@ -21,16 +21,22 @@ import java.util.Optional;
  * copies the parts' chunks inside the database ({@code INSERT … SELECT}), never through this JVM. A
  * crash between the two commits leaves chunks no row names; {@link #sweepLeftovers} removes them
  * once they are old enough that no write in flight can still be about to name them.
+ *
+ * <p>Objects stored before bytes moved into the database (files under the data directory) stay
+ * readable and deletable through {@code earlier}.
  */
 final class DatabaseBlobs implements Blobs {
     static final int CHUNK_BYTES = 4 * 1024 * 1024;
 
     private final Database database;
     private final Clock clock;
+    private final BlobFiles earlier;
 
-    DatabaseBlobs(Database database, Clock clock) {
+    /** @param earlier where this node kept object bytes before they moved into the database; null for none */
+    DatabaseBlobs(Database database, Clock clock, BlobFiles earlier) {
         this.database = requireNonNull(database, "database is null");
         this.clock = requireNonNull(clock, "clock is null");
+        this.earlier = earlier;
     }
 
     @Override
@@ -69,7 +75,7 @@ final class DatabaseBlobs implements Blobs {
         List<byte[]> chunks = database.read(tx -> tx.query("SELECT data FROM s3_blob_chunk WHERE blob = ? ORDER BY seq",
                 row -> row.getBytes(1), id));
         if (chunks.isEmpty()) {
-            return Optional.empty();
+            return earlier == null ? Optional.empty() : earlier.read(id);
         }
         if (chunks.size() == 1) {
             return Optional.of(chunks.getFirst());
@@ -83,6 +89,9 @@ final class DatabaseBlobs implements Blobs {
     public void delete(String id) {
         if (id != null) {
             database.write(tx -> tx.update("DELETE FROM s3_blob_chunk WHERE blob = ?", id));
+            if (earlier != null) {
+                earlier.delete(id);
+            }
         }
     }
 

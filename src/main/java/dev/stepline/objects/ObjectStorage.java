@@ -6,6 +6,7 @@ import dev.stepline.store.Database;
 import dev.stepline.store.Dialect;
 import dev.stepline.store.RowMapper;
 import dev.stepline.store.Tx;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -84,7 +85,8 @@ public final class ObjectStorage implements ObjectStore {
     public ObjectStorage(Database database, Path root, Clock clock) {
         this.database = requireNonNull(database, "database is null");
         this.clock = requireNonNull(clock, "clock is null");
-        this.blobs = database.dialect() == Dialect.POSTGRESQL ? new DatabaseBlobs(database, clock) : new BlobFiles(root);
+        this.blobs = database.dialect() != Dialect.POSTGRESQL ? new BlobFiles(root)
+                : new DatabaseBlobs(database, clock, root != null && Files.isDirectory(root) ? new BlobFiles(root) : null);
         blobs.sweepLeftovers(clock.instant(), Duration.ofHours(1));
     }
 

@@ -6,6 +6,7 @@ import dev.stepline.engine.EngineClock;
 import dev.stepline.store.Database;
 import dev.stepline.store.Migrations;
 import dev.stepline.testing.Postgres;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Object bytes kept in PostgreSQL, the store a cluster's nodes share. */
 class DatabaseBlobsTest {
@@ -25,7 +27,7 @@ class DatabaseBlobsTest {
         database = Database.postgres(Postgres.freshSchemaUrl());
         clock = EngineClock.system();
         Migrations.apply(database, clock);
-        blobs = new DatabaseBlobs(database, clock);
+        blobs = new DatabaseBlobs(database, clock, null);
     }
 
     @AfterEach
@@ -82,5 +84,15 @@ class DatabaseBlobsTest {
         blobs.sweepLeftovers(Instant.now().plus(Duration.ofHours(2)), Duration.ofHours(1));
         assertThat(blobs.read(orphan)).isEmpty();
         assertThat(storage.get("b", "named", null)).get().satisfies(o -> assertThat(o.content()).isEqualTo(new byte[] {7}));
+    }
+
+    @Test
+    void readsAndDeletesBytesStoredAsFilesBeforeTheyMovedIntoTheDatabase(@TempDir Path dir) {
+        BlobFiles files = new BlobFiles(dir);
+        String old = files.write(new byte[] {4, 2});
+        DatabaseBlobs upgraded = new DatabaseBlobs(database, clock, files);
+        assertThat(upgraded.read(old)).get().isEqualTo(new byte[] {4, 2});
+        upgraded.delete(old);
+        assertThat(files.read(old)).isEmpty();
     }
 }
