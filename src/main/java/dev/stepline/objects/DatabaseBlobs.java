@@ -3,7 +3,6 @@ package dev.stepline.objects;
 import static java.util.Objects.requireNonNull;
 
 import dev.stepline.store.Database;
-import java.io.ByteArrayOutputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -80,9 +79,13 @@ final class DatabaseBlobs implements Blobs {
         if (chunks.size() == 1) {
             return Optional.of(chunks.getFirst());
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(chunks.size() * CHUNK_BYTES);
-        chunks.forEach(out::writeBytes);
-        return Optional.of(out.toByteArray());
+        byte[] whole = new byte[chunks.stream().mapToInt(c -> c.length).sum()];
+        int at = 0;
+        for (byte[] chunk : chunks) {
+            System.arraycopy(chunk, 0, whole, at, chunk.length);
+            at += chunk.length;
+        }
+        return Optional.of(whole);
     }
 
     @Override
